@@ -1,0 +1,147 @@
+package org.socialsuite.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.events.ConversationEvent.ConversationClosed;
+import org.socialsuite.events.ConversationEvent.MessageRecorded;
+import org.socialsuite.events.json.ConversationEventDeserializer;
+import org.socialsuite.events.json.EventFormatException;
+import org.socialsuite.events.json.EventJson;
+import org.socialsuite.events.json.EventSerializer;
+import org.socialsuite.events.json.ReplyRequestedDeserializer;
+import org.socialsuite.events.json.SocialEventReceivedDeserializer;
+
+class ContractJsonTest {
+
+    @Test
+    void everyContractSurvivesARoundTrip() {
+        assertRoundTrip(Samples.messengerMessage(), SocialEventReceived.class);
+        assertRoundTrip(Samples.replyRequested(), ReplyRequested.class);
+        assertRoundTrip(Samples.replyResult(), ReplyResult.class);
+        assertRoundTrip(Samples.profileUpdated(), ConsumerProfileUpdated.class);
+        assertRoundTrip(
+                new MessageRecorded(
+                        "c-1",
+                        "acme",
+                        "acme-facebook",
+                        Channel.FACEBOOK,
+                        "msg-1",
+                        MessageDirection.INBOUND,
+                        Visibility.PRIVATE,
+                        MessageKind.PRIVATE_MESSAGE,
+                        "hi",
+                        Samples.T0,
+                        Samples.T0),
+                ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationClosed("c-1", "acme", "agent-7", Samples.T0),
+                ConversationEvent.class);
+    }
+
+    @Test
+    void instantsAreIsoStringsAndAbsentFieldsAreLeftOut() {
+        String json = json(Samples.messengerMessage());
+
+        assertThat(json).contains("\"occurredAt\":\"2026-01-01T10:00:00.123Z\"");
+        assertThat(json).doesNotContain("quotedPlatformId");
+    }
+
+    @Test
+    void conversationEventsNameTheirType() {
+        String json = json(new ConversationClosed("c-1", "acme", "agent-7", Samples.T0));
+
+        assertThat(json).contains("\"type\":\"ConversationClosed\"");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoProducersCanAddFields() {
+        String json =
+                json(Samples.replyRequested())
+                        .replaceFirst("\\{", "{\"priority\":\"high\",\"nested\":{\"a\":[1,2]},");
+
+        ReplyRequested read = new ReplyRequestedDeserializer().deserialize("t", bytes(json));
+
+        assertThat(read).isEqualTo(Samples.replyRequested());
+    }
+
+    @Test
+    void aMissingRequiredFieldFailsNamingTheField() {
+        String json = json(Samples.messengerMessage()).replace("\"accountId\":", "\"account\":");
+
+        assertThatThrownBy(() -> EventJson.read(bytes(json), SocialEventReceived.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("Invalid SocialEventReceived: accountId is required");
+    }
+
+    @Test
+    void theKafkaDeserializerNamesTopicTypeAndField() {
+        String json = json(Samples.messengerMessage()).replace("\"author\":", "\"writer\":");
+
+        assertThatThrownBy(
+                        () ->
+                                new SocialEventReceivedDeserializer()
+                                        .deserialize(Topics.INBOUND, bytes(json)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("social.inbound.v1: Invalid SocialEventReceived: author is required");
+    }
+
+    @Test
+    void malformedJsonFailsClearly() {
+        assertThatThrownBy(
+                        () ->
+                                new ConversationEventDeserializer()
+                                        .deserialize(Topics.CONVERSATION, bytes("{\"type\":")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("social.conversation.v1: Unreadable ConversationEvent");
+    }
+
+    @Test
+    void anUnknownEnumValueIsRejectedNotGuessed() {
+        String json = json(Samples.replyRequested()).replace("\"PRIVATE\"", "\"CARRIER_PIGEON\"");
+
+        assertThatThrownBy(() -> EventJson.read(bytes(json), ReplyRequested.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("CARRIER_PIGEON");
+    }
+
+    @Test
+    void aSentResultMustNameThePlatformMessage() {
+        assertThatThrownBy(
+                        () ->
+                                new ReplyResult(
+                                        "r-1",
+                                        "c-1",
+                                        DeliveryOutcome.SENT,
+                                        null,
+                                        null,
+                                        null,
+                                        1,
+                                        Instant.now()))
+                .hasMessage("platformMessageId (of a SENT reply) is required");
+    }
+
+    @Test
+    void nullsPassThroughTheSerdeAsTombstones() {
+        assertThat(new EventSerializer<>().serialize("t", null)).isNull();
+        assertThat(new SocialEventReceivedDeserializer().deserialize("t", null)).isNull();
+    }
+
+    private static <T> void assertRoundTrip(T event, Class<? super T> type) {
+        byte[] bytes = new EventSerializer<T>().serialize("t", event);
+
+        assertThat(EventJson.read(bytes, type)).isEqualTo(event);
+    }
+
+    private static String json(Object event) {
+        return new String(EventJson.write(event), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,31 @@
+package org.socialsuite.localstack.services;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One service of the suite as the run command starts it.
+ *
+ * @param database its own PostgreSQL database, if it keeps state
+ * @param portVariable the environment variable that moves it to another port
+ */
+public record SuiteService(
+        String name, int defaultPort, Optional<String> database, String portVariable) {
+
+    public static final List<SuiteService> ALL =
+            List.of(
+                    new SuiteService("ingest-service", 8081, Optional.empty(), "INGEST_PORT"),
+                    new SuiteService(
+                            "conversation-service",
+                            8082,
+                            Optional.of("conversation"),
+                            "CONVERSATION_PORT"),
+                    new SuiteService(
+                            "outbound-service", 8083, Optional.of("outbound"), "OUTBOUND_PORT"),
+                    new SuiteService(
+                            "profile-service", 8084, Optional.of("profile"), "PROFILE_PORT"));
+
+    public static List<String> databases() {
+        return ALL.stream().flatMap(service -> service.database().stream()).toList();
+    }
+}
