@@ -1,0 +1,52 @@
+package org.socialsuite.ingest.webhook;
+
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.socialsuite.events.Channel;
+import org.socialsuite.ingest.publish.InboundPublisher;
+
+/** What every network's webhook does once parsed: count, publish durably, answer. */
+@ApplicationScoped
+public class WebhookIntake {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+
+    private final InboundPublisher publisher;
+    private final WebhookMetrics metrics;
+
+    public WebhookIntake(InboundPublisher publisher, WebhookMetrics metrics) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public Uni<WebhookAccepted> accept(Channel channel, ParsedWebhook webhook) {
+        for (ParsedWebhook.SkippedItem item : webhook.skipped()) {
+            metrics.skipped(channel, item);
+            if (item.reason() == ParsedWebhook.Reason.UNKNOWN_ACCOUNT) {
+                LOG.warnf("%s webhook for an unknown account dropped: %s", channel, item.detail());
+            }
+        }
+        Timer.Sample publishing = metrics.startPublish();
+        return publisher
+                .publishAll(webhook.events())
+                .onItem()
+                .invoke(
+                        () -> {
+                            metrics.stopPublish(publishing, channel, true);
+                            webhook.events().forEach(metrics::published);
+                        })
+                .onFailure()
+                .invoke(
+                        () -> {
+                            metrics.stopPublish(publishing, channel, false);
+                            webhook.events().forEach(metrics::failed);
+                        })
+                .replaceWith(
+                        new WebhookAccepted(webhook.events().size(), webhook.skipped().size()));
+    }
+
+    /** The 200 answer: how many events went to Kafka, how many items were counted and skipped. */
+    public record WebhookAccepted(int published, int skipped) {}
+}

@@ -1,0 +1,73 @@
+package org.socialsuite.ingest.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.SocialEventReceived;
+
+/** Counts what the webhooks bring, by channel, kind and outcome, and how long publishing takes. */
+@ApplicationScoped
+public class WebhookMetrics {
+
+    private final MeterRegistry registry;
+
+    public WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void published(SocialEventReceived event) {
+        registry.counter(
+                        "social.webhook.events",
+                        "channel",
+                        event.channel().name(),
+                        "kind",
+                        event.kind().name(),
+                        "outcome",
+                        event.fromBrand() ? "published_brand" : "published")
+                .increment();
+    }
+
+    public void failed(SocialEventReceived event) {
+        registry.counter(
+                        "social.webhook.events",
+                        "channel",
+                        event.channel().name(),
+                        "kind",
+                        event.kind().name(),
+                        "outcome",
+                        "publish_failed")
+                .increment();
+    }
+
+    public void skipped(Channel channel, ParsedWebhook.SkippedItem item) {
+        registry.counter(
+                        "social.webhook.events",
+                        "channel",
+                        channel.name(),
+                        "kind",
+                        item.type(),
+                        "outcome",
+                        item.reason().name().toLowerCase())
+                .increment();
+    }
+
+    public void signatureFailure(Channel channel) {
+        registry.counter("social.webhook.signature.failures", "channel", channel.name())
+                .increment();
+    }
+
+    public Timer.Sample startPublish() {
+        return Timer.start(registry);
+    }
+
+    public void stopPublish(Timer.Sample sample, Channel channel, boolean acknowledged) {
+        sample.stop(
+                registry.timer(
+                        "social.webhook.publish",
+                        "channel",
+                        channel.name(),
+                        "outcome",
+                        acknowledged ? "acknowledged" : "failed"));
+    }
+}

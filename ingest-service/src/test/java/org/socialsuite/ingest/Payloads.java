@@ -1,0 +1,38 @@
+package org.socialsuite.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.socialsuite.ingest.webhook.HmacSignature;
+
+/** Webhook bodies from src/test/resources/payloads, and their signatures. */
+public final class Payloads {
+
+    public static final String FACEBOOK_APP_SECRET = "dev-facebook-app-secret";
+
+    private Payloads() {}
+
+    public static byte[] read(String path) {
+        try (InputStream in = Payloads.class.getResourceAsStream("/payloads/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No payload " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(String path) {
+        return new String(read(path), StandardCharsets.UTF_8);
+    }
+
+    /** The X-Hub-Signature-256 header Meta would send for this body. */
+    public static String facebookSignature(byte[] body) {
+        return "sha256="
+                + HexFormat.of()
+                        .formatHex(HmacSignature.hmac("HmacSHA256", FACEBOOK_APP_SECRET, body));
+    }
+}

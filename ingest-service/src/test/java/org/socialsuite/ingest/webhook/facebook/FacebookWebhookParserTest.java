@@ -1,0 +1,137 @@
+package org.socialsuite.ingest.webhook.facebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.config.ConnectedAccount;
+import org.socialsuite.events.Attachment;
+import org.socialsuite.events.Author;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.LifecycleAction;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.events.Visibility;
+import org.socialsuite.ingest.Payloads;
+import org.socialsuite.ingest.webhook.ParsedWebhook;
+import org.socialsuite.ingest.webhook.ParsedWebhook.Reason;
+import org.socialsuite.ingest.webhook.ParsedWebhook.SkippedItem;
+import org.socialsuite.ingest.webhook.WebhookRejected;
+
+class FacebookWebhookParserTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-01-01T00:00:01Z");
+    private static final ConnectedAccount ACME =
+            new ConnectedAccount(
+                    "acme-facebook",
+                    "acme",
+                    Channel.FACEBOOK,
+                    "1000001",
+                    Optional.of("AcmeCare"),
+                    Optional.empty());
+
+    private final FacebookWebhookParser parser =
+            new FacebookWebhookParser(
+                    pageId ->
+                            ACME.externalId().equals(pageId)
+                                    ? Optional.of(ACME)
+                                    : Optional.empty());
+
+    @Test
+    void aMessengerTextMessageIsAPrivateMessageOfTheSender() {
+        ParsedWebhook webhook = parse("messenger-text.json");
+
+        assertThat(webhook.skipped()).isEmpty();
+        SocialEventReceived event = webhook.events().get(0);
+        assertThat(event.eventId()).hasSize(36);
+        assertThat(event)
+                .usingRecursiveComparison()
+                .ignoringFields("eventId")
+                .isEqualTo(
+                        new SocialEventReceived(
+                                "ignored",
+                                "facebook:m_abc123:CREATED",
+                                Channel.FACEBOOK,
+                                "acme-facebook",
+                                "acme",
+                                MessageKind.PRIVATE_MESSAGE,
+                                Visibility.PRIVATE,
+                                LifecycleAction.CREATED,
+                                false,
+                                "8001",
+                                Author.named("8001", null),
+                                "Hi, can you help? Grüße ☕",
+                                List.of(),
+                                "m_abc123",
+                                "m_prev",
+                                null,
+                                null,
+                                Instant.ofEpochMilli(1767225600123L),
+                                RECEIVED));
+        assertThat(event.conversationKey()).hasToString("acme-facebook:8001");
+    }
+
+    @Test
+    void attachmentsWithoutTextUnderStandbyAreMessagesToo() {
+        SocialEventReceived event = parse("messenger-attachments-only.json").events().get(0);
+
+        assertThat(event.text()).isNull();
+        assertThat(event.attachments())
+                .containsExactly(
+                        new Attachment("image", "https://example.invalid/i.jpg"),
+                        new Attachment("fallback", null));
+        assertThat(event.platformId()).isEqualTo("m_att1");
+    }
+
+    @Test
+    void anEchoIsTheBrandsMessageToTheRecipientAndSignalsAreOnlyCounted() {
+        ParsedWebhook webhook = parse("messenger-echo-and-signals.json");
+
+        assertThat(webhook.events()).hasSize(1);
+        SocialEventReceived echo = webhook.events().get(0);
+        assertThat(echo.fromBrand()).isTrue();
+        assertThat(echo.consumerId()).isEqualTo("8001");
+        assertThat(echo.author()).isEqualTo(Author.named("1000001", "AcmeCare"));
+        assertThat(echo.conversationKey()).hasToString("acme-facebook:8001");
+        assertThat(webhook.skipped())
+                .extracting(SkippedItem::reason, SkippedItem::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "delivery"),
+                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "read"),
+                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "reaction"),
+                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "postback"),
+                        org.assertj.core.groups.Tuple.tuple(Reason.UNSUPPORTED, "messaging"));
+    }
+
+    @Test
+    void anUnknownPageIsSkippedNotPublished() {
+        ParsedWebhook webhook = parse("unknown-page.json");
+
+        assertThat(webhook.events()).isEmpty();
+        assertThat(webhook.skipped())
+                .containsExactly(new SkippedItem(Reason.UNKNOWN_ACCOUNT, "entry", "page 999999"));
+    }
+
+    @Test
+    void malformedBodiesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> parser.parse(bytes("{\"object\":"), RECEIVED))
+                .isInstanceOf(WebhookRejected.class)
+                .hasMessageStartingWith("The body is not valid JSON");
+        assertThatThrownBy(() -> parser.parse(bytes("[1,2]"), RECEIVED))
+                .hasMessage("The body is not a JSON object");
+        assertThatThrownBy(() -> parser.parse(bytes("{\"object\":\"user\"}"), RECEIVED))
+                .hasMessage("Expected object 'page', got 'user'");
+    }
+
+    private ParsedWebhook parse(String payload) {
+        return parser.parse(Payloads.read("facebook/" + payload), RECEIVED);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

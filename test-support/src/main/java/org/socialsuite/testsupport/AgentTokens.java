@@ -1,0 +1,20 @@
+package org.socialsuite.testsupport;
+
+import java.time.Duration;
+import org.socialsuite.localstack.tokens.DevAgentTokens;
+
+/** Development agent tokens for tests, signed exactly as the run command signs them. */
+public final class AgentTokens {
+
+    private static final DevAgentTokens TOKENS = DevAgentTokens.load();
+
+    private AgentTokens() {}
+
+    public static String forBrand(String brandId) {
+        return TOKENS.agentToken(brandId, brandId + "-agent", Duration.ofMinutes(30));
+    }
+
+    public static String bearer(String brandId) {
+        return "Bearer " + forBrand(brandId);
+    }
+}

@@ -1,0 +1,95 @@
+package org.socialsuite.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads what is published to a topic from the moment it is opened, so a test sees only the records
+ * its own actions caused.
+ */
+public final class TopicWatcher<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<V> deserializer;
+    private final String topic;
+    private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+
+    private TopicWatcher(String topic, Deserializer<V> deserializer) {
+        this.topic = topic;
+        this.deserializer = deserializer;
+        this.consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                TestKafka.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "test-watcher-" + UUID.randomUUID(),
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
+        List<TopicPartition> partitions =
+                consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now, not at the first poll
+    }
+
+    public static <V> TopicWatcher<V> open(String topic, Deserializer<V> deserializer) {
+        return new TopicWatcher<>(topic, deserializer);
+    }
+
+    /** Waits until {@code count} records have arrived and returns them, in arrival order. */
+    public List<ConsumerRecord<String, V>> awaitRecords(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> poll().size() >= count);
+        return List.copyOf(seen);
+    }
+
+    /** Waits for the first record that matches. */
+    public ConsumerRecord<String, V> awaitRecord(Predicate<V> matching) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> poll().stream().anyMatch(record -> matching.test(record.value())));
+        return seen.stream()
+                .filter(record -> matching.test(record.value()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Everything that arrived so far. To prove that nothing was published, a test publishes a
+     * marker after the action and waits for it: whatever precedes it on that partition would have
+     * arrived first.
+     */
+    public List<ConsumerRecord<String, V>> poll() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(
+                    new ConsumerRecord<>(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.key(),
+                            deserializer.deserialize(topic, record.value())));
+        }
+        return seen;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
