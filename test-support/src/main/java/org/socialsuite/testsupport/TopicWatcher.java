@@ -82,8 +82,14 @@ public final class TopicWatcher<V> implements AutoCloseable {
                             record.topic(),
                             record.partition(),
                             record.offset(),
+                            record.timestamp(),
+                            record.timestampType(),
+                            record.serializedKeySize(),
+                            record.serializedValueSize(),
                             record.key(),
-                            deserializer.deserialize(topic, record.value())));
+                            deserializer.deserialize(topic, record.value()),
+                            record.headers(),
+                            record.leaderEpoch()));
         }
         return seen;
     }

@@ -1,0 +1,85 @@
+package org.socialsuite.conversation.conversation;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.Visibility;
+
+/** Everything one consumer says to one account, public and private together, until closed. */
+@Entity
+@Table(name = "conversation")
+public class Conversation extends PanacheEntityBase {
+
+    @Id public UUID id;
+
+    @Column(name = "brand_id", nullable = false)
+    public String brandId;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "consumer_id", nullable = false)
+    public String consumerId;
+
+    @Column(name = "consumer_name")
+    public String consumerName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConversationStatus status;
+
+    @Column(name = "last_message_text")
+    public String lastMessageText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_message_visibility")
+    public Visibility lastMessageVisibility;
+
+    @Column(name = "last_message_at")
+    public Instant lastMessageAt;
+
+    /** What the reply toggle defaults to: the visibility of the consumer's last message. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_inbound_visibility")
+    public Visibility lastInboundVisibility;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    public static Conversation open(
+            String brandId, String accountId, Channel channel, String consumerId, Instant now) {
+        Conversation conversation = new Conversation();
+        conversation.id = UUID.randomUUID();
+        conversation.brandId = brandId;
+        conversation.accountId = accountId;
+        conversation.channel = channel;
+        conversation.consumerId = consumerId;
+        conversation.status = ConversationStatus.OPEN;
+        conversation.createdAt = now;
+        conversation.updatedAt = now;
+        return conversation;
+    }
+
+    public void close(Instant now) {
+        status = ConversationStatus.CLOSED;
+        closedAt = now;
+        updatedAt = now;
+    }
+}

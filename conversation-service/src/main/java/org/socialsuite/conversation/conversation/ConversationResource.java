@@ -1,0 +1,78 @@
+package org.socialsuite.conversation.conversation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.socialsuite.conversation.api.Agent;
+import org.socialsuite.conversation.api.QueryValues;
+import org.socialsuite.conversation.conversation.ConversationViews.Detail;
+import org.socialsuite.conversation.conversation.ConversationViews.Page;
+import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.events.Channel;
+
+@Path("/api/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("agent")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Conversations")
+public class ConversationResource {
+
+    private final ConversationService service;
+    private final Agent agent;
+
+    public ConversationResource(ConversationService service, Agent agent) {
+        this.service = service;
+        this.agent = agent;
+    }
+
+    @GET
+    @Operation(summary = "The brand's conversations, most recent activity first, a page at a time")
+    public Uni<Page> list(
+            @RestQuery String status,
+            @RestQuery String channel,
+            @RestQuery @DefaultValue("50") int limit,
+            @RestQuery String cursor) {
+        if (limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("limit must be between 1 and 200");
+        }
+        return service.list(
+                agent.brandId(),
+                QueryValues.parse(ConversationStatus.class, "status", status),
+                QueryValues.parse(Channel.class, "channel", channel),
+                limit,
+                cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One conversation, with the reply mode the toggle defaults to")
+    public Uni<Detail> get(@RestPath UUID id) {
+        return service.get(agent.brandId(), id);
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @Operation(summary = "The transcript in time order, each message with its indicator fields")
+    public Uni<List<TranscriptMessage>> messages(@RestPath UUID id) {
+        return service.transcript(agent.brandId(), id);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Operation(summary = "Close the conversation; the consumer's next message opens a new one")
+    public Uni<Detail> close(@RestPath UUID id) {
+        return service.close(agent.brandId(), id);
+    }
+}

@@ -1,0 +1,88 @@
+package org.socialsuite.conversation.conversation;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.socialsuite.conversation.conversation.ConversationViews.Detail;
+import org.socialsuite.conversation.conversation.ConversationViews.Page;
+import org.socialsuite.conversation.conversation.ConversationViews.Summary;
+import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.events.Channel;
+
+/** What agents do with conversations, always within their own brand. */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+
+    public ConversationService(ConversationRepository conversations, MessageRepository messages) {
+        this.conversations = conversations;
+        this.messages = messages;
+    }
+
+    @WithSession
+    public Uni<Page> list(
+            String brandId, ConversationStatus status, Channel channel, int limit, String cursor) {
+        ConversationCursor after = cursor == null ? null : ConversationCursor.decode(cursor);
+        // One more than asked tells whether there is a next page.
+        return conversations
+                .page(
+                        brandId,
+                        status,
+                        channel,
+                        after == null ? null : after.updatedAt(),
+                        after == null ? null : after.id(),
+                        limit + 1)
+                .map(rows -> toPage(rows, limit));
+    }
+
+    @WithSession
+    public Uni<Detail> get(String brandId, UUID id) {
+        return find(brandId, id).map(Detail::of);
+    }
+
+    @WithSession
+    public Uni<List<TranscriptMessage>> transcript(String brandId, UUID id) {
+        return find(brandId, id)
+                .chain(conversation -> messages.transcript(conversation.id))
+                .map(rows -> rows.stream().map(TranscriptMessage::of).toList());
+    }
+
+    /** Closing twice is fine; the consumer's next message opens a new conversation. */
+    @WithTransaction
+    public Uni<Detail> close(String brandId, UUID id) {
+        return find(brandId, id)
+                .invoke(
+                        conversation -> {
+                            if (conversation.status == ConversationStatus.OPEN) {
+                                conversation.close(Instant.now().truncatedTo(ChronoUnit.MICROS));
+                            }
+                        })
+                .map(Detail::of);
+    }
+
+    private Uni<Conversation> find(String brandId, UUID id) {
+        return conversations
+                .findForBrand(id, brandId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No conversation " + id));
+    }
+
+    private static Page toPage(List<Conversation> rows, int limit) {
+        List<Conversation> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next =
+                rows.size() > limit
+                        ? ConversationCursor.after(items.get(items.size() - 1)).encode()
+                        : null;
+        return new Page(items.stream().map(Summary::of).toList(), next);
+    }
+}

@@ -1,0 +1,6 @@
+package org.socialsuite.conversation.conversation;
+
+public enum ConversationStatus {
+    OPEN,
+    CLOSED
+}

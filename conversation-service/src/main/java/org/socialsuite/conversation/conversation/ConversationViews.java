@@ -1,0 +1,78 @@
+package org.socialsuite.conversation.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.Visibility;
+
+/** What the agent workspace reads about conversations (DESIGN.md §4). */
+public final class ConversationViews {
+
+    private ConversationViews() {}
+
+    public record Consumer(String id, String name) {}
+
+    public record LastMessage(String text, Visibility visibility, Instant occurredAt) {}
+
+    public record Summary(
+            UUID id,
+            Channel channel,
+            String accountId,
+            Consumer consumer,
+            ConversationStatus status,
+            LastMessage lastMessage,
+            Instant updatedAt) {
+
+        static Summary of(Conversation c) {
+            LastMessage last =
+                    c.lastMessageAt == null
+                            ? null
+                            : new LastMessage(
+                                    c.lastMessageText, c.lastMessageVisibility, c.lastMessageAt);
+            return new Summary(
+                    c.id,
+                    c.channel,
+                    c.accountId,
+                    new Consumer(c.consumerId, c.consumerName),
+                    c.status,
+                    last,
+                    c.updatedAt);
+        }
+    }
+
+    public record Page(List<Summary> items, String nextCursor) {}
+
+    /**
+     * @param defaultReplyMode the visibility of the consumer's last message
+     */
+    public record Detail(
+            UUID id,
+            Channel channel,
+            String accountId,
+            String brandId,
+            Consumer consumer,
+            ConversationStatus status,
+            ReplyMode defaultReplyMode,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static Detail of(Conversation c) {
+            ReplyMode defaultMode =
+                    c.lastInboundVisibility == Visibility.PUBLIC
+                            ? ReplyMode.PUBLIC
+                            : ReplyMode.PRIVATE;
+            return new Detail(
+                    c.id,
+                    c.channel,
+                    c.accountId,
+                    c.brandId,
+                    new Consumer(c.consumerId, c.consumerName),
+                    c.status,
+                    defaultMode,
+                    c.createdAt,
+                    c.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.socialsuite.conversation.message;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.socialsuite.events.Attachment;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.MessageDirection;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.Visibility;
+
+/** One item of a transcript: a consumer's message, or an agent's reply. */
+@Entity
+@Table(name = "message")
+public class Message extends PanacheEntityBase {
+
+    @Id public UUID id;
+
+    @Column(name = "conversation_id", nullable = false)
+    public UUID conversationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageDirection direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Column(name = "author_id", nullable = false)
+    public String authorId;
+
+    @Column(name = "author_name")
+    public String authorName;
+
+    public String text;
+
+    @Convert(converter = AttachmentsJson.class)
+    @Column(nullable = false)
+    public List<Attachment> attachments = List.of();
+
+    @Column(name = "platform_id")
+    public String platformId;
+
+    @Column(name = "parent_platform_id")
+    public String parentPlatformId;
+
+    @Column(name = "root_platform_id")
+    public String rootPlatformId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    public boolean edited;
+    public boolean deleted;
+    public boolean hidden;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+}

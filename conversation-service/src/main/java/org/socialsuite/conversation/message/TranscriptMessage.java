@@ -1,0 +1,61 @@
+package org.socialsuite.conversation.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.socialsuite.events.Attachment;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.MessageDirection;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.Visibility;
+
+/**
+ * One transcript line with its indicator: channel, Public or Private, author, action and time.
+ *
+ * @param action the indicator's verb; the workspace words it
+ * @param text absent when the message was deleted on the network
+ */
+public record TranscriptMessage(
+        UUID id,
+        MessageDirection direction,
+        Visibility visibility,
+        MessageKind kind,
+        Channel channel,
+        Author author,
+        IndicatorAction action,
+        String text,
+        List<Attachment> attachments,
+        Instant occurredAt,
+        String platformId,
+        String parentPlatformId,
+        String rootPlatformId,
+        boolean edited,
+        boolean deleted,
+        boolean hidden,
+        DeliveryStatus deliveryStatus,
+        String failureReason) {
+
+    public record Author(String id, String name) {}
+
+    public static TranscriptMessage of(Message m) {
+        return new TranscriptMessage(
+                m.id,
+                m.direction,
+                m.visibility,
+                m.kind,
+                m.channel,
+                new Author(m.authorId, m.authorName),
+                IndicatorAction.of(m.kind),
+                m.deleted ? null : m.text,
+                m.deleted ? List.of() : m.attachments,
+                m.occurredAt,
+                m.platformId,
+                m.parentPlatformId,
+                m.rootPlatformId,
+                m.edited,
+                m.deleted,
+                m.hidden,
+                m.deliveryStatus,
+                m.failureReason);
+    }
+}

@@ -1,0 +1,267 @@
+package org.socialsuite.conversation.inbound;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.events.Topics;
+import org.socialsuite.testsupport.AgentTokens;
+import org.socialsuite.testsupport.KafkaResource;
+import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestEvents;
+import org.socialsuite.testsupport.TopicWatcher;
+
+/** social.inbound.v1 on the real broker → conversations in the real database → the agent API. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(
+        value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "conversation_test"))
+class InboundConversationTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    /** Each test its own brand, so lists and counts see only what the test made. */
+    private String brand;
+
+    private String consumer;
+
+    @BeforeEach
+    void newBrand() {
+        brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        consumer = "psid-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aMessengerMessageOpensAConversationWhoseTranscriptShowsTheIndicator() {
+        InboundEvents.publish(message("m_1", "Hi, can you help? Grüße ☕", T0));
+
+        String id = awaitConversationId();
+        agent().get("/api/conversations/" + id + "/messages")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].direction", equalTo("INBOUND"))
+                .body("[0].visibility", equalTo("PRIVATE"))
+                .body("[0].kind", equalTo("PRIVATE_MESSAGE"))
+                .body("[0].channel", equalTo("FACEBOOK"))
+                .body("[0].action", equalTo("MESSAGED"))
+                .body("[0].author.id", equalTo(consumer))
+                .body("[0].text", equalTo("Hi, can you help? Grüße ☕"))
+                .body("[0].occurredAt", equalTo("2026-01-01T10:00:00Z"))
+                .body("[0].platformId", equalTo("m_1" + brand))
+                .body("[0].edited", equalTo(false))
+                .body("[0].deleted", equalTo(false))
+                .body("[0].deliveryStatus", nullValue());
+        agent().get("/api/conversations/" + id)
+                .then()
+                .statusCode(200)
+                .body("brandId", equalTo(brand))
+                .body("accountId", equalTo(brand + "-facebook"))
+                .body("consumer.id", equalTo(consumer))
+                .body("status", equalTo("OPEN"))
+                .body("defaultReplyMode", equalTo("PRIVATE"));
+    }
+
+    @Test
+    void publicAndPrivateMessagesOfOneConsumerShareAConversationAndTheLastSetsTheDefault() {
+        InboundEvents.publish(message("m_2", "in private", T0));
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand,
+                        consumer,
+                        MessageKind.COMMENT,
+                        "555_777",
+                        "in public",
+                        T0.plusSeconds(60)));
+
+        String id = awaitConversationId();
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("visibility", contains("PRIVATE", "PUBLIC"))
+                                        .body("action", contains("MESSAGED", "COMMENTED")));
+        agent().get("/api/conversations/" + id)
+                .then()
+                .body("defaultReplyMode", equalTo("PUBLIC"))
+                .body("consumer.name", equalTo("Ann Lee"));
+        agent().get("/api/conversations")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].lastMessage.text", equalTo("in public"))
+                .body("items[0].lastMessage.visibility", equalTo("PUBLIC"));
+    }
+
+    @Test
+    void aRedeliveredEventIsStoredOnce() {
+        SocialEventReceived first = message("m_3", "once", T0);
+        InboundEvents.publish(first);
+        InboundEvents.publish(first);
+        // Same key, same partition: once the third is stored, the duplicate has been handled.
+        InboundEvents.publish(message("m_4", "twice", T0.plusSeconds(1)));
+
+        String id = awaitConversationId();
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("text", contains("once", "twice")));
+    }
+
+    @Test
+    void afterCloseTheConsumersNextMessageOpensANewConversation() {
+        InboundEvents.publish(message("m_5", "first", T0));
+        String first = awaitConversationId();
+
+        agent().post("/api/conversations/" + first + "/close")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        InboundEvents.publish(message("m_6", "again", T0.plusSeconds(3600)));
+
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations?status=OPEN")
+                                        .then()
+                                        .body("items", hasSize(1)));
+        agent().get("/api/conversations?status=CLOSED").then().body("items.id", contains(first));
+    }
+
+    @Test
+    void theListPagesWithACursorAndFiltersByChannel() {
+        for (int i = 0; i < 3; i++) {
+            InboundEvents.publish(
+                    InboundEvents.consumerMessage(
+                            brand,
+                            "psid-page-" + i,
+                            MessageKind.PRIVATE_MESSAGE,
+                            "m_p" + i + brand,
+                            "n" + i,
+                            T0));
+        }
+        await().untilAsserted(
+                        () -> agent().get("/api/conversations").then().body("items", hasSize(3)));
+
+        String cursor =
+                agent().get("/api/conversations?limit=2")
+                        .then()
+                        .body("items", hasSize(2))
+                        .extract()
+                        .path("nextCursor");
+        agent().get("/api/conversations?limit=2&cursor=" + cursor)
+                .then()
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue());
+        agent().get("/api/conversations?channel=TWITTER").then().body("items", hasSize(0));
+        agent().get("/api/conversations?channel=CARRIER_PIGEON")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("bad_request"));
+        agent().get("/api/conversations?cursor=garbage").then().statusCode(400);
+    }
+
+    @Test
+    void anotherBrandSeesNothingAndNoTokenGetsNothing() {
+        InboundEvents.publish(message("m_7", "secret", T0));
+        String id = awaitConversationId();
+
+        given().header("Authorization", AgentTokens.bearer("someone-else"))
+                .get("/api/conversations/" + id + "/messages")
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("not_found"));
+        given().header("Authorization", AgentTokens.bearer("someone-else"))
+                .get("/api/conversations")
+                .then()
+                .body("items", hasSize(0));
+        given().get("/api/conversations/" + id).then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-token")
+                .get("/api/conversations")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        try (TopicWatcher<byte[]> dlq =
+                TopicWatcher.open(Topics.deadLetter(Topics.INBOUND), (topic, bytes) -> bytes)) {
+            String key = brand + "-facebook:" + consumer;
+            TestEvents.publishRaw(
+                    Topics.INBOUND, key, "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8));
+            InboundEvents.publish(message("m_8", "still heard", T0));
+
+            var dead = dlq.awaitRecords(1).get(0);
+            assertThat(dead.key()).isEqualTo(key);
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"not\":\"an event\"}");
+            assertThat(headers(dead))
+                    .containsEntry("dead-letter-topic", Topics.INBOUND)
+                    .containsEntry(
+                            "dead-letter-reason",
+                            "social.inbound.v1: Invalid SocialEventReceived: eventId is required");
+            String id = awaitConversationId();
+            agent().get("/api/conversations/" + id + "/messages")
+                    .then()
+                    .body("text", contains("still heard"));
+        }
+    }
+
+    @Test
+    void healthIsUpWithKafkaAndTheDatabase() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(
+                        "checks.name",
+                        org.hamcrest.Matchers.hasItems(
+                                "Kafka connection health check",
+                                "Reactive PostgreSQL connections health check"));
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers()
+                .forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    private SocialEventReceived message(String mid, String text, Instant at) {
+        return InboundEvents.consumerMessage(
+                brand, consumer, MessageKind.PRIVATE_MESSAGE, mid + brand, text, at);
+    }
+
+    private String awaitConversationId() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent().get("/api/conversations?status=OPEN")
+                                        .then()
+                                        .body("items", hasSize(1)));
+        return agent().get("/api/conversations?status=OPEN").then().extract().path("items[0].id");
+    }
+
+    private RequestSpecification agent() {
+        return given().header("Authorization", AgentTokens.bearer(brand));
+    }
+}
