@@ -10,17 +10,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.socialsuite.conversation.api.Agent;
-import org.socialsuite.conversation.api.QueryValues;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.events.Channel;
+import org.socialsuite.support.api.AgentIdentity;
+import org.socialsuite.support.api.QueryValues;
 
 @Path("/api/conversations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +31,11 @@ import org.socialsuite.events.Channel;
 public class ConversationResource {
 
     private final ConversationService service;
-    private final Agent agent;
+    private final JsonWebToken token;
 
-    public ConversationResource(ConversationService service, Agent agent) {
+    public ConversationResource(ConversationService service, JsonWebToken token) {
         this.service = service;
-        this.agent = agent;
+        this.token = token;
     }
 
     @GET
@@ -48,7 +49,7 @@ public class ConversationResource {
             throw new IllegalArgumentException("limit must be between 1 and 200");
         }
         return service.list(
-                agent.brandId(),
+                brand(),
                 QueryValues.parse(ConversationStatus.class, "status", status),
                 QueryValues.parse(Channel.class, "channel", channel),
                 limit,
@@ -59,20 +60,24 @@ public class ConversationResource {
     @Path("/{id}")
     @Operation(summary = "One conversation, with the reply mode the toggle defaults to")
     public Uni<Detail> get(@RestPath UUID id) {
-        return service.get(agent.brandId(), id);
+        return service.get(brand(), id);
     }
 
     @GET
     @Path("/{id}/messages")
     @Operation(summary = "The transcript in time order, each message with its indicator fields")
     public Uni<List<TranscriptMessage>> messages(@RestPath UUID id) {
-        return service.transcript(agent.brandId(), id);
+        return service.transcript(brand(), id);
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close the conversation; the consumer's next message opens a new one")
     public Uni<Detail> close(@RestPath UUID id) {
-        return service.close(agent.brandId(), id);
+        return service.close(brand(), id);
+    }
+
+    private String brand() {
+        return AgentIdentity.of(token).brandId();
     }
 }

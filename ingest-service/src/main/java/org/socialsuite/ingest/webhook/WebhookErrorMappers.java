@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.socialsuite.ingest.publish.PublishFailed;
+import org.socialsuite.support.api.ErrorResponse;
 
 /** Maps refusals and failures to {@code {error, message}} answers with the right status. */
 public class WebhookErrorMappers {

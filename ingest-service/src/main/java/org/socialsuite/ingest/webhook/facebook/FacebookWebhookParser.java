@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.socialsuite.config.ConnectedAccount;
 import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
@@ -19,6 +18,7 @@ import org.socialsuite.ingest.webhook.ParsedWebhook.Reason;
 import org.socialsuite.ingest.webhook.ParsedWebhook.SkippedItem;
 import org.socialsuite.ingest.webhook.WebhookJson;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.accounts.ConnectedAccount;
 
 /**
  * Turns a Facebook page webhook (PLATFORMS.md) into events: a pure function of the body, the

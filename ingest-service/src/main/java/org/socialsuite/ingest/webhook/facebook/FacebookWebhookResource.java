@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.socialsuite.config.AccountRegistry;
 import org.socialsuite.events.Channel;
 import org.socialsuite.ingest.webhook.WebhookIntake;
 import org.socialsuite.ingest.webhook.WebhookIntake.WebhookAccepted;
 import org.socialsuite.ingest.webhook.WebhookMetrics;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.accounts.AccountRegistry;
 
 @Path("/webhooks/facebook")
 @Tag(name = "Facebook webhooks")

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.socialsuite.config.ConnectedAccount;
 import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
@@ -21,6 +20,7 @@ import org.socialsuite.ingest.webhook.ParsedWebhook;
 import org.socialsuite.ingest.webhook.ParsedWebhook.Reason;
 import org.socialsuite.ingest.webhook.ParsedWebhook.SkippedItem;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.accounts.ConnectedAccount;
 
 class FacebookWebhookParserTest {
 

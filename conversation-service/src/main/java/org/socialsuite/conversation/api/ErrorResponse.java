@@ -1,4 +1,0 @@
-package org.socialsuite.conversation.api;
-
-/** Every error answer: {@code {error, message}}, never a stack trace. */
-public record ErrorResponse(String error, String message) {}

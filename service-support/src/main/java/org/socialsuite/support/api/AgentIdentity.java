@@ -1,0 +1,19 @@
+package org.socialsuite.support.api;
+
+import jakarta.json.JsonString;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The agent behind a request's token: who ({@code sub}) and for which brand ({@code brand}). */
+public record AgentIdentity(String agentId, String brandId) {
+
+    /** Every query is scoped to the token's brand; a token without one gets nothing. */
+    public static AgentIdentity of(JsonWebToken token) {
+        Object brand = token.getClaim("brand");
+        String brandId = brand instanceof JsonString json ? json.getString() : (String) brand;
+        if (brandId == null || brandId.isBlank()) {
+            throw new ForbiddenException("The token carries no brand claim");
+        }
+        return new AgentIdentity(token.getSubject(), brandId);
+    }
+}
