@@ -62,6 +62,18 @@ public record PostgresServer(String host, int port, String username, String pass
         }
     }
 
+    /** Drops the database if it exists (disconnecting its sessions) and creates it empty. */
+    public void recreateDatabase(String database) {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement()) {
+            String name = "\"" + database.replace("\"", "") + "\"";
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot recreate " + database + ": " + e, e);
+        }
+    }
+
     private static boolean exists(Connection connection, String database) throws SQLException {
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

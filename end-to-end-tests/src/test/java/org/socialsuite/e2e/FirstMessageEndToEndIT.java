@@ -1,0 +1,146 @@
+package org.socialsuite.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.localstack.services.ServiceProcess;
+import org.socialsuite.testsupport.AgentTokens;
+
+/**
+ * A consumer's Messenger message travels from a signed Facebook webhook through ingest-service, the
+ * real broker and conversation-service into the agent's transcript; a forged one goes nowhere.
+ */
+class FirstMessageEndToEndIT {
+
+    private static final String APP_SECRET = "dev-facebook-app-secret";
+
+    private static RunningSuite suite;
+    private static ServiceProcess ingest;
+    private static ServiceProcess conversations;
+
+    @BeforeAll
+    static void startServices() {
+        suite = new RunningSuite();
+        ingest = suite.start("ingest-service", java.util.Map.of());
+        conversations = suite.startWithDatabase("conversation-service", "e2e_conversation");
+        suite.awaitReady();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aSignedMessengerMessageReachesTheTranscriptAndAForgedOneNothing() {
+        String psid = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String mid = "m_" + UUID.randomUUID();
+
+        webhook(messenger(psid, mid, "Hi, my order 4411 never arrived \\u2615"), null)
+                .statusCode(401);
+        long sent = System.nanoTime();
+        String signed = messenger(psid, mid, "My order 4411 never arrived \\u2615");
+        webhook(signed, sign(signed)).statusCode(200).body("published", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(
+                        () ->
+                                agent("acme", "/api/conversations?status=OPEN")
+                                        .body("items.consumer.id", contains(psid)));
+        System.out.printf(
+                "Webhook to listed conversation: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
+
+        String id = agent("acme", "/api/conversations?status=OPEN").extract().path("items[0].id");
+        agent("acme", "/api/conversations/" + id + "/messages")
+                .body("$", hasSize(1))
+                .body("[0].channel", equalTo("FACEBOOK"))
+                .body("[0].visibility", equalTo("PRIVATE"))
+                .body("[0].kind", equalTo("PRIVATE_MESSAGE"))
+                .body("[0].action", equalTo("MESSAGED"))
+                .body("[0].direction", equalTo("INBOUND"))
+                .body("[0].author.id", equalTo(psid))
+                .body("[0].text", equalTo("My order 4411 never arrived ☕"))
+                .body("[0].platformId", equalTo(mid))
+                .body("[0].occurredAt", equalTo("2026-01-01T00:00:00.123Z"));
+
+        // The forged webhook came first on the same key: had it been published, it would be here.
+        assertThat(
+                        agent("acme", "/api/conversations/" + id + "/messages")
+                                .extract()
+                                .<String>path("[0].text"))
+                .doesNotContain("Hi,");
+        agent("globex", "/api/conversations/" + id + "/messages").statusCode(404);
+
+        // Once the consumers are settled, a second message shows how long the path takes.
+        String next = messenger(psid, "m_" + UUID.randomUUID(), "Any news?");
+        long again = System.nanoTime();
+        webhook(next, sign(next)).statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .untilAsserted(
+                        () ->
+                                agent("acme", "/api/conversations/" + id + "/messages")
+                                        .body("$", hasSize(2)));
+        System.out.printf(
+                "Second message, webhook to transcript: %d ms%n",
+                (System.nanoTime() - again) / 1_000_000);
+        agent("globex", "/api/conversations").body("items", hasSize(0));
+    }
+
+    private static String messenger(String psid, String mid, String text) {
+        return """
+        {"object":"page","entry":[{"id":"1000001","time":1767225600123,"messaging":[{\
+        "sender":{"id":"%s"},"recipient":{"id":"1000001"},"timestamp":1767225600123,\
+        "message":{"mid":"%s","text":"%s"}}]}]}\
+        """
+                .formatted(psid, mid, text);
+    }
+
+    private static ValidatableResponse webhook(String body, String signature) {
+        var request =
+                given().baseUri(ingest.baseUrl())
+                        .contentType(ContentType.JSON)
+                        .body(body.getBytes(StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return request.post("/webhooks/facebook").then();
+    }
+
+    private static ValidatableResponse agent(String brand, String path) {
+        return given().baseUri(conversations.baseUrl())
+                .header("Authorization", AgentTokens.bearer(brand))
+                .get(path)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
+    }
+
+    private static String sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256="
+                    + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.socialsuite.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.socialsuite.localstack.postgres.PostgresServer;
+import org.socialsuite.localstack.services.ServiceProcess;
+import org.socialsuite.testsupport.TestKafka;
+
+/**
+ * The packaged services running as separate processes, as the run command starts them, on the test
+ * broker and fresh databases of their own.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of("target", "e2e-logs").toAbsolutePath();
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    ServiceProcess start(String name, Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new java.util.HashMap<>(extraEnvironment);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        environment.put("QUARKUS_PROFILE", "local");
+        ServiceProcess service = ServiceProcess.start(ROOT, name, freePort(), environment, LOGS);
+        services.add(service);
+        return service;
+    }
+
+    /** A service with a fresh, empty database of its own on the machine's PostgreSQL. */
+    ServiceProcess startWithDatabase(String name, String database) {
+        PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
+        postgres.recreateDatabase(database);
+        return start(
+                name,
+                Map.of(
+                        "QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "postgresql://" + postgres.address() + "/" + database,
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        postgres.jdbcUrl(database)));
+    }
+
+    void awaitReady() {
+        for (ServiceProcess service : services) {
+            await().atMost(Duration.ofSeconds(90))
+                    .failFast(
+                            service.name() + " exited; see " + service.log(),
+                            () -> !service.isAlive())
+                    .until(service::isReady);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.parallelStream().forEach(ServiceProcess::stop);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
