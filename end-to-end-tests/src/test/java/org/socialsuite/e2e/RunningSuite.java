@@ -2,14 +2,13 @@ package org.socialsuite.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.socialsuite.localstack.FreePorts;
 import org.socialsuite.localstack.postgres.PostgresServer;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.testsupport.TestKafka;
@@ -26,10 +25,11 @@ final class RunningSuite implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
 
     ServiceProcess start(String name, Map<String, String> extraEnvironment) {
-        Map<String, String> environment = new java.util.HashMap<>(extraEnvironment);
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         environment.put("QUARKUS_PROFILE", "local");
-        ServiceProcess service = ServiceProcess.start(ROOT, name, freePort(), environment, LOGS);
+        ServiceProcess service =
+                ServiceProcess.start(ROOT, name, FreePorts.next(), environment, LOGS);
         services.add(service);
         return service;
     }
@@ -60,13 +60,5 @@ final class RunningSuite implements AutoCloseable {
     @Override
     public void close() {
         services.parallelStream().forEach(ServiceProcess::stop);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,27 +17,11 @@ public class WebhookMetrics {
     }
 
     public void published(SocialEventReceived event) {
-        registry.counter(
-                        "social.webhook.events",
-                        "channel",
-                        event.channel().name(),
-                        "kind",
-                        event.kind().name(),
-                        "outcome",
-                        event.fromBrand() ? "published_brand" : "published")
-                .increment();
+        countEvent(event, event.fromBrand() ? "published_brand" : "published");
     }
 
     public void failed(SocialEventReceived event) {
-        registry.counter(
-                        "social.webhook.events",
-                        "channel",
-                        event.channel().name(),
-                        "kind",
-                        event.kind().name(),
-                        "outcome",
-                        "publish_failed")
-                .increment();
+        countEvent(event, "publish_failed");
     }
 
     public void skipped(Channel channel, ParsedWebhook.SkippedItem item) {
@@ -69,5 +53,17 @@ public class WebhookMetrics {
                         channel.name(),
                         "outcome",
                         acknowledged ? "acknowledged" : "failed"));
+    }
+
+    private void countEvent(SocialEventReceived event, String outcome) {
+        registry.counter(
+                        "social.webhook.events",
+                        "channel",
+                        event.channel().name(),
+                        "kind",
+                        event.kind().name(),
+                        "outcome",
+                        outcome)
+                .increment();
     }
 }

@@ -3,7 +3,6 @@ package org.socialsuite.localstack.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
+import org.socialsuite.localstack.FreePorts;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) in a JVM of its own,
@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker on free ports, for tests that must not collide with a running suite. */
     public static KafkaBroker onFreePorts(Path dataDir, String classPath) {
-        return new KafkaBroker(dataDir, freePort(), freePort(), classPath);
+        return new KafkaBroker(dataDir, FreePorts.next(), FreePorts.next(), classPath);
     }
 
     public String bootstrapServers() {
@@ -202,14 +202,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the broker", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

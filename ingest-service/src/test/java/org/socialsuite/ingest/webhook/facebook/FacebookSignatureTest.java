@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.ingest.Payloads;
+import org.socialsuite.ingest.webhook.HmacSignature;
 import org.socialsuite.ingest.webhook.WebhookRejected;
 
 class FacebookSignatureTest {
@@ -63,9 +65,9 @@ class FacebookSignatureTest {
     void theLegacySha1HeaderCountsOnlyWhenConfigured() {
         String sha1 =
                 "sha1="
-                        + java.util.HexFormat.of()
+                        + HexFormat.of()
                                 .formatHex(
-                                        org.socialsuite.ingest.webhook.HmacSignature.hmac(
+                                        HmacSignature.hmac(
                                                 "HmacSHA1",
                                                 Payloads.FACEBOOK_APP_SECRET,
                                                 EMPTY_BATCH));

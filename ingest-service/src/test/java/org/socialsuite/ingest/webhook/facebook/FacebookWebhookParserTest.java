@@ -2,6 +2,7 @@ package org.socialsuite.ingest.webhook.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,11 +101,11 @@ class FacebookWebhookParserTest {
         assertThat(webhook.skipped())
                 .extracting(SkippedItem::reason, SkippedItem::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "delivery"),
-                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "read"),
-                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "reaction"),
-                        org.assertj.core.groups.Tuple.tuple(Reason.NOT_A_MESSAGE, "postback"),
-                        org.assertj.core.groups.Tuple.tuple(Reason.UNSUPPORTED, "messaging"));
+                        tuple(Reason.NOT_A_MESSAGE, "delivery"),
+                        tuple(Reason.NOT_A_MESSAGE, "read"),
+                        tuple(Reason.NOT_A_MESSAGE, "reaction"),
+                        tuple(Reason.NOT_A_MESSAGE, "postback"),
+                        tuple(Reason.UNSUPPORTED, "messaging"));
     }
 
     @Test
