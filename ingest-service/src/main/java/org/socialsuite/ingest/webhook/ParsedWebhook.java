@@ -1,5 +1,6 @@
 package org.socialsuite.ingest.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.socialsuite.events.SocialEventReceived;
 
@@ -24,9 +25,27 @@ public record ParsedWebhook(List<SocialEventReceived> events, List<SkippedItem> 
     public enum Reason {
         /** For an account that is not in the registry. */
         UNKNOWN_ACCOUNT,
-        /** A receipt or signal, not a message: delivery, read, reaction, postback. */
+        /** A receipt, signal or reaction, not a message: delivery, read, reaction, a retweet. */
         NOT_A_MESSAGE,
         /** Something this version does not understand. */
         UNSUPPORTED
+    }
+
+    /** Collects a body's events and skipped items in payload order. */
+    public static final class Collector {
+        private final List<SocialEventReceived> events = new ArrayList<>();
+        private final List<SkippedItem> skipped = new ArrayList<>();
+
+        public void add(SocialEventReceived event) {
+            events.add(event);
+        }
+
+        public void skip(Reason reason, String type, String detail) {
+            skipped.add(new SkippedItem(reason, type, detail));
+        }
+
+        public ParsedWebhook result() {
+            return new ParsedWebhook(events, skipped);
+        }
     }
 }

@@ -34,4 +34,20 @@ public final class WebhookJson {
                 ? value.asText()
                 : null;
     }
+
+    /** A number field, or null when absent or not a number ("12" counts: some senders quote). */
+    public static Long optionalLong(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.parseLong(value.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
 }
