@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.socialsuite.ingest.webhook.HmacSignature;
 
@@ -11,6 +12,7 @@ import org.socialsuite.ingest.webhook.HmacSignature;
 public final class Payloads {
 
     public static final String FACEBOOK_APP_SECRET = "dev-facebook-app-secret";
+    public static final String TWITTER_CONSUMER_SECRET = "dev-twitter-consumer-secret";
 
     private Payloads() {}
 
@@ -34,5 +36,13 @@ public final class Payloads {
         return "sha256="
                 + HexFormat.of()
                         .formatHex(HmacSignature.hmac("HmacSHA256", FACEBOOK_APP_SECRET, body));
+    }
+
+    /** The x-twitter-webhooks-signature header Twitter/X would send for this body. */
+    public static String twitterSignature(byte[] body) {
+        return "sha256="
+                + Base64.getEncoder()
+                        .encodeToString(
+                                HmacSignature.hmac("HmacSHA256", TWITTER_CONSUMER_SECRET, body));
     }
 }
