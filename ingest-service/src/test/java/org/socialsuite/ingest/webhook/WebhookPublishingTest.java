@@ -2,6 +2,7 @@ package org.socialsuite.ingest.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -65,6 +66,7 @@ class WebhookPublishingTest {
         return Stream.of(
                 "facebook/messenger-text.json",
                 "facebook/messenger-attachments-only.json",
+                "facebook/messenger-text-and-attachment.json",
                 "facebook/messenger-echo-and-signals.json",
                 "facebook/feed-comment.json",
                 "facebook/feed-reply-to-comment-sender-form.json",
@@ -148,6 +150,18 @@ class WebhookPublishingTest {
         signed("facebook/messenger-text.json", marker).statusCode(200);
         List<ConsumerRecord<String, SocialEventReceived>> records = inbound.awaitRecords(1);
         assertThat(records).extracting(r -> r.value().platformId()).containsExactly("m_abc123");
+        given().get("/q/metrics")
+                .then()
+                .body(
+                        containsString(
+                                "social_webhook_signature_failures_total{channel=\"FACEBOOK\""))
+                .body(containsString("social_webhook_signature_failures_total{channel=\"TWITTER\""))
+                .body(
+                        containsString(
+                                "social_webhook_publish_seconds_count{channel=\"FACEBOOK\",outcome=\"acknowledged\""))
+                .body(
+                        containsString(
+                                "social_webhook_events_total{channel=\"FACEBOOK\",kind=\"PRIVATE_MESSAGE\",outcome=\"published\""));
     }
 
     @Test

@@ -89,6 +89,38 @@ class FacebookWebhookParserTest {
     }
 
     @Test
+    void textAndAttachmentsTravelTogetherWhateverTheAttachmentType() {
+        SocialEventReceived event = parse("messenger-text-and-attachment.json").events().get(0);
+
+        assertThat(event)
+                .usingRecursiveComparison()
+                .ignoringFields("eventId")
+                .isEqualTo(
+                        new SocialEventReceived(
+                                "ignored",
+                                "facebook:m_both1:CREATED",
+                                Channel.FACEBOOK,
+                                "acme-facebook",
+                                "acme",
+                                MessageKind.PRIVATE_MESSAGE,
+                                Visibility.PRIVATE,
+                                LifecycleAction.CREATED,
+                                false,
+                                "8001",
+                                Author.named("8001", null),
+                                "Here is the label",
+                                List.of(
+                                        new Attachment("file", "https://example.invalid/label.pdf"),
+                                        new Attachment("ig_reel", "https://example.invalid/reel")),
+                                "m_both1",
+                                null,
+                                null,
+                                null,
+                                Instant.ofEpochMilli(1767225603000L),
+                                RECEIVED));
+    }
+
+    @Test
     void anEchoIsTheBrandsMessageToTheRecipientAndSignalsAreOnlyCounted() {
         ParsedWebhook webhook = parse("messenger-echo-and-signals.json");
 
