@@ -45,6 +45,55 @@ public final class InboundEvents {
                 occurredAt.plusMillis(30));
     }
 
+    /** The same item again, with another action, as the network reports a later change. */
+    public static SocialEventReceived lifecycle(
+            SocialEventReceived original, LifecycleAction action, String text, Instant at) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                "facebook:" + original.platformId() + ":" + action + ":" + at.getEpochSecond(),
+                original.channel(),
+                original.accountId(),
+                original.brandId(),
+                original.kind(),
+                original.visibility(),
+                action,
+                false,
+                original.consumerId(),
+                original.author(),
+                text,
+                List.of(),
+                original.platformId(),
+                original.parentPlatformId(),
+                original.rootPlatformId(),
+                null,
+                at,
+                at.plusMillis(30));
+    }
+
+    /** The brand's own post on its page: context, belonging to no consumer. */
+    public static SocialEventReceived brandPost(String brandId, String platformId, String text) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                "facebook:" + platformId + ":CREATED",
+                Channel.FACEBOOK,
+                brandId + "-facebook",
+                brandId,
+                MessageKind.POST,
+                MessageKind.POST.visibility(),
+                LifecycleAction.CREATED,
+                true,
+                null,
+                Author.named("1000001", "AcmeCare"),
+                text,
+                List.of(),
+                platformId,
+                null,
+                null,
+                null,
+                Instant.parse("2026-01-01T09:00:00Z"),
+                Instant.parse("2026-01-01T09:00:01Z"));
+    }
+
     public static void publish(SocialEventReceived event) {
         TestEvents.publish(Topics.INBOUND, event.conversationKey().toString(), event);
     }

@@ -8,11 +8,15 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.conversation.ConversationViews.Summary;
+import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.message.MessageVersion;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.events.Channel;
 
@@ -53,7 +57,19 @@ public class ConversationService {
     public Uni<List<TranscriptMessage>> transcript(String brandId, UUID id) {
         return find(brandId, id)
                 .chain(conversation -> messages.transcript(conversation.id))
-                .map(rows -> rows.stream().map(TranscriptMessage::of).toList());
+                .chain(
+                        rows ->
+                                messages.versionsOf(rows.stream().map(m -> m.id).toList())
+                                        .map(versions -> withHistory(rows, versions)));
+    }
+
+    private static List<TranscriptMessage> withHistory(
+            List<Message> rows, List<MessageVersion> versions) {
+        Map<UUID, List<MessageVersion>> byMessage =
+                versions.stream().collect(Collectors.groupingBy(v -> v.messageId));
+        return rows.stream()
+                .map(m -> TranscriptMessage.of(m, byMessage.getOrDefault(m.id, List.of())))
+                .toList();
     }
 
     /** Closing twice is fine; the consumer's next message opens a new conversation. */

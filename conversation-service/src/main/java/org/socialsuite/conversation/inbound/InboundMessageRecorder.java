@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.socialsuite.conversation.brand.BrandContext;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationRepository;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
- * Puts a consumer's message into their open conversation (opening one when there is none), once,
- * however often the event is delivered.
+ * Applies inbound events once, however often they are delivered: a consumer's new message goes into
+ * their open conversation (opening one when there is none), edits, removals and moderation are
+ * mirrored on the stored message, and the brand's own items become context or confirm our replies.
  */
 @ApplicationScoped
 public class InboundMessageRecorder {
@@ -28,37 +31,56 @@ public class InboundMessageRecorder {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ProcessedEvents processedEvents;
+    private final MessageLifecycle lifecycle;
+    private final BrandContext brandContext;
     private final MeterRegistry metrics;
 
     public InboundMessageRecorder(
             ConversationRepository conversations,
             MessageRepository messages,
             ProcessedEvents processedEvents,
+            MessageLifecycle lifecycle,
+            BrandContext brandContext,
             MeterRegistry metrics) {
         this.conversations = conversations;
         this.messages = messages;
         this.processedEvents = processedEvents;
+        this.lifecycle = lifecycle;
+        this.brandContext = brandContext;
         this.metrics = metrics;
     }
 
+    /** Applies one inbound event once, whatever it is, in one transaction. */
     @WithTransaction
     public Uni<Void> record(SocialEventReceived event) {
-        if (event.fromBrand() || event.action() != LifecycleAction.CREATED) {
-            // Brand context and edits, removals and moderation come with the threading work.
-            LOG.debugf("Not applied yet: %s %s", event.action(), event.platformEventId());
-            count(event, "not_applied");
-            return Uni.createFrom().voidItem();
-        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return processedEvents
                 .firstTime(event.platformEventId(), now)
+                .chain(first -> first ? apply(event, now) : Uni.createFrom().item("duplicate"))
+                .invoke(outcome -> count(event, outcome))
+                .replaceWithVoid();
+    }
+
+    private Uni<String> apply(SocialEventReceived event, Instant now) {
+        if (event.fromBrand()) {
+            return brandContext.apply(event);
+        }
+        return messages.findByPlatformId(event.accountId(), event.platformId())
                 .chain(
-                        first -> {
-                            if (!first) {
-                                count(event, "duplicate");
-                                return Uni.createFrom().voidItem();
+                        existing -> {
+                            if (existing != null) {
+                                return lifecycle.apply(existing, event, now);
                             }
-                            return store(event, now).invoke(() -> count(event, "stored"));
+                            return switch (event.action()) {
+                                // An edit of a message we never saw still tells us what it says.
+                                case CREATED, EDITED -> store(event, now).replaceWith("stored");
+                                default -> {
+                                    LOG.debugf(
+                                            "%s of an unknown item: %s",
+                                            event.action(), event.platformEventId());
+                                    yield Uni.createFrom().item("unknown_item");
+                                }
+                            };
                         });
     }
 
@@ -114,6 +136,7 @@ public class InboundMessageRecorder {
         message.rootPlatformId = event.rootPlatformId();
         message.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
         message.receivedAt = event.receivedAt().truncatedTo(ChronoUnit.MICROS);
+        message.edited = event.action() == LifecycleAction.EDITED;
         return message;
     }
 

@@ -13,4 +13,19 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     public Uni<List<Message>> transcript(UUID conversationId) {
         return find("conversationId = ?1 order by occurredAt, id", conversationId).list();
     }
+
+    /** The message a platform id names on an account, or null. */
+    public Uni<Message> findByPlatformId(String accountId, String platformId) {
+        return find("accountId = ?1 and platformId = ?2", accountId, platformId).firstResult();
+    }
+
+    /** Earlier texts of the given messages, oldest first. */
+    public Uni<List<MessageVersion>> versionsOf(List<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return MessageVersion.<MessageVersion>find(
+                        "messageId in ?1 order by replacedAt", messageIds)
+                .list();
+    }
 }

@@ -33,11 +33,16 @@ public record TranscriptMessage(
         boolean deleted,
         boolean hidden,
         DeliveryStatus deliveryStatus,
-        String failureReason) {
+        String failureReason,
+        List<PreviousVersion> previousVersions) {
 
     public record Author(String id, String name) {}
 
-    public static TranscriptMessage of(Message m) {
+    /** What the message said before an edit, and when the edit replaced it. */
+    public record PreviousVersion(String text, Instant replacedAt) {}
+
+    /** A deleted message shows neither its text nor its history. */
+    public static TranscriptMessage of(Message m, List<MessageVersion> versions) {
         return new TranscriptMessage(
                 m.id,
                 m.direction,
@@ -56,6 +61,11 @@ public record TranscriptMessage(
                 m.deleted,
                 m.hidden,
                 m.deliveryStatus,
-                m.failureReason);
+                m.failureReason,
+                m.deleted
+                        ? List.of()
+                        : versions.stream()
+                                .map(v -> new PreviousVersion(v.text, v.replacedAt))
+                                .toList());
     }
 }

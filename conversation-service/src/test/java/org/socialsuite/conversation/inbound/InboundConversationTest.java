@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
@@ -111,6 +112,70 @@ class InboundConversationTest {
                 .body("items", hasSize(1))
                 .body("items[0].lastMessage.text", equalTo("in public"))
                 .body("items[0].lastMessage.visibility", equalTo("PUBLIC"));
+    }
+
+    @Test
+    void editsHidingAndRemovalAreMirroredAndTheOldTextIsKept() {
+        SocialEventReceived comment =
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.COMMENT, "555_1" + brand, "first words", T0);
+        InboundEvents.publish(comment);
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        comment, LifecycleAction.EDITED, "second words", T0.plusSeconds(60)));
+        String id = awaitConversationId();
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("[0].text", equalTo("second words"))
+                                        .body("[0].edited", equalTo(true))
+                                        .body(
+                                                "[0].previousVersions.text",
+                                                contains("first words")));
+
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        comment, LifecycleAction.HIDDEN, null, T0.plusSeconds(120)));
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("[0].hidden", equalTo(true)));
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        comment, LifecycleAction.UNHIDDEN, null, T0.plusSeconds(180)));
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        comment, LifecycleAction.DELETED, null, T0.plusSeconds(240)));
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("$", hasSize(1))
+                                        .body("[0].hidden", equalTo(false))
+                                        .body("[0].deleted", equalTo(true))
+                                        .body("[0].text", nullValue())
+                                        .body("[0].previousVersions", hasSize(0)));
+    }
+
+    @Test
+    void theBrandsOwnPostIsContextAndNeverOpensAConversation() {
+        InboundEvents.publish(InboundEvents.brandPost(brand, "1000001_555" + brand, "Spring sale"));
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand,
+                        consumer,
+                        MessageKind.COMMENT,
+                        "555_2" + brand,
+                        "Is it online too?",
+                        T0));
+
+        String id = awaitConversationId();
+        agent().get("/api/conversations").then().body("items", hasSize(1));
+        agent().get("/api/conversations/" + id + "/messages")
+                .then()
+                .body("text", contains("Is it online too?"));
     }
 
     @Test
