@@ -49,11 +49,6 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "last_message_at")
     public Instant lastMessageAt;
 
-    /** What the reply toggle defaults to: the visibility of the consumer's last message. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "last_inbound_visibility")
-    public Visibility lastInboundVisibility;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,8 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.MessageVersion;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.reply.ConversationFacts;
+import org.socialsuite.conversation.reply.ReplyModePolicy;
 import org.socialsuite.events.Channel;
 
 /** What agents do with conversations, always within their own brand. */
@@ -26,10 +28,13 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
+    private final Clock clock;
 
-    public ConversationService(ConversationRepository conversations, MessageRepository messages) {
+    public ConversationService(
+            ConversationRepository conversations, MessageRepository messages, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @WithSession
@@ -50,7 +55,7 @@ public class ConversationService {
 
     @WithSession
     public Uni<Detail> get(String brandId, UUID id) {
-        return find(brandId, id).map(Detail::of);
+        return find(brandId, id).chain(this::detail);
     }
 
     @WithSession
@@ -79,10 +84,24 @@ public class ConversationService {
                 .invoke(
                         conversation -> {
                             if (conversation.status == ConversationStatus.OPEN) {
-                                conversation.close(Instant.now().truncatedTo(ChronoUnit.MICROS));
+                                conversation.close(clock.instant().truncatedTo(ChronoUnit.MICROS));
                             }
                         })
-                .map(Detail::of);
+                .chain(this::detail);
+    }
+
+    /** The conversation with the reply modes its transcript allows right now. */
+    private Uni<Detail> detail(Conversation conversation) {
+        return messages.transcript(conversation.id)
+                .map(
+                        transcript -> {
+                            ConversationFacts facts =
+                                    ConversationFacts.of(conversation.channel, transcript);
+                            return Detail.of(
+                                    conversation,
+                                    ReplyModePolicy.defaultMode(facts),
+                                    ReplyModePolicy.availability(facts, clock.instant()));
+                        });
     }
 
     private Uni<Conversation> find(String brandId, UUID id) {

@@ -3,6 +3,7 @@ package org.socialsuite.conversation.conversation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.socialsuite.conversation.reply.ReplyModeAvailability;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
@@ -46,6 +47,7 @@ public final class ConversationViews {
 
     /**
      * @param defaultReplyMode the visibility of the consumer's last message
+     * @param replyModes each mode of the channel: available now, until when, or why not
      */
     public record Detail(
             UUID id,
@@ -55,14 +57,11 @@ public final class ConversationViews {
             Consumer consumer,
             ConversationStatus status,
             ReplyMode defaultReplyMode,
+            List<ReplyModeAvailability> replyModes,
             Instant createdAt,
             Instant updatedAt) {
 
-        static Detail of(Conversation c) {
-            ReplyMode defaultMode =
-                    c.lastInboundVisibility == Visibility.PUBLIC
-                            ? ReplyMode.PUBLIC
-                            : ReplyMode.PRIVATE;
+        static Detail of(Conversation c, ReplyMode defaultMode, List<ReplyModeAvailability> modes) {
             return new Detail(
                     c.id,
                     c.channel,
@@ -71,6 +70,7 @@ public final class ConversationViews {
                     new Consumer(c.consumerId, c.consumerName),
                     c.status,
                     defaultMode,
+                    modes,
                     c.createdAt,
                     c.updatedAt);
         }

@@ -112,7 +112,6 @@ public class InboundMessageRecorder {
             conversation.lastMessageText = message.text;
             conversation.lastMessageVisibility = message.visibility;
             conversation.lastMessageAt = message.occurredAt;
-            conversation.lastInboundVisibility = message.visibility;
         }
         conversation.updatedAt = now;
         return messages.persist(message).replaceWithVoid();

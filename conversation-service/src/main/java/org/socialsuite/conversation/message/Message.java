@@ -15,6 +15,7 @@ import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 
 /** One item of a transcript: a consumer's message, or an agent's reply. */
@@ -83,4 +84,13 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "failure_reason")
     public String failureReason;
+
+    /** How an agent's reply went out. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reply_mode")
+    public ReplyMode replyMode;
+
+    /** The comment, post, tweet or consumer an agent's reply answered. */
+    @Column(name = "target_platform_id")
+    public String targetPlatformId;
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.conversation.TestClock;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
@@ -49,6 +50,7 @@ class InboundConversationTest {
 
     @BeforeEach
     void newBrand() {
+        TestClock.set(TestClock.START);
         brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         consumer = "psid-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -81,7 +83,10 @@ class InboundConversationTest {
                 .body("accountId", equalTo(brand + "-facebook"))
                 .body("consumer.id", equalTo(consumer))
                 .body("status", equalTo("OPEN"))
-                .body("defaultReplyMode", equalTo("PRIVATE"));
+                .body("defaultReplyMode", equalTo("PRIVATE"))
+                .body("replyModes.mode", contains("PUBLIC", "PRIVATE", "PRIVATE_RESPONSE"))
+                .body("replyModes.available", contains(false, true, false))
+                .body("replyModes[1].availableUntil", equalTo("2026-01-02T10:00:00Z"));
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.socialsuite.conversation.reply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.Visibility;
+
+/**
+ * The networks' rules for replying (DESIGN.md §2, PLATFORMS.md): which modes would be accepted now,
+ * until when, and why not. A pure function of the facts and the time.
+ */
+public final class ReplyModePolicy {
+
+    static final Duration STANDARD_WINDOW = Duration.ofHours(24);
+    static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
+    static final Duration PRIVATE_RESPONSE_LIMIT = Duration.ofDays(7);
+    public static final String HUMAN_AGENT = "HUMAN_AGENT";
+
+    private ReplyModePolicy() {}
+
+    /** Facebook: Public, Private, Private Response; Twitter/X: Public, Private. */
+    public static List<ReplyModeAvailability> availability(ConversationFacts facts, Instant now) {
+        if (facts.channel() == Channel.TWITTER) {
+            return List.of(
+                    twitterPublic(facts),
+                    // Twitter/X decides whether a DM goes through; we cannot know in advance.
+                    ReplyModeAvailability.open(ReplyMode.PRIVATE, null));
+        }
+        return List.of(facebookPublic(facts), messenger(facts, now), privateResponse(facts, now));
+    }
+
+    /** The toggle's default: the visibility of the consumer's last message. */
+    public static ReplyMode defaultMode(ConversationFacts facts) {
+        return facts.lastInboundVisibility() == Visibility.PUBLIC
+                ? ReplyMode.PUBLIC
+                : ReplyMode.PRIVATE;
+    }
+
+    private static ReplyModeAvailability twitterPublic(ConversationFacts facts) {
+        return facts.lastPublic() != null
+                ? ReplyModeAvailability.open(ReplyMode.PUBLIC, null)
+                : ReplyModeAvailability.closed(
+                        ReplyMode.PUBLIC, "The consumer has no public tweet to reply to");
+    }
+
+    private static ReplyModeAvailability facebookPublic(ConversationFacts facts) {
+        return facts.lastPublic() != null
+                ? ReplyModeAvailability.open(ReplyMode.PUBLIC, null)
+                : ReplyModeAvailability.closed(
+                        ReplyMode.PUBLIC, "The consumer has no public post or comment to reply to");
+    }
+
+    /** Messenger: a plain response within 24 h, HUMAN_AGENT up to 7 days, then nothing. */
+    private static ReplyModeAvailability messenger(ConversationFacts facts, Instant now) {
+        Instant last = facts.lastPrivateAt();
+        if (last == null) {
+            return ReplyModeAvailability.closed(
+                    ReplyMode.PRIVATE,
+                    "The consumer has not written in Messenger; a Private Response can open the"
+                            + " conversation");
+        }
+        Instant standardEnd = last.plus(STANDARD_WINDOW);
+        if (now.isBefore(standardEnd)) {
+            return ReplyModeAvailability.open(ReplyMode.PRIVATE, standardEnd);
+        }
+        Instant humanAgentEnd = last.plus(HUMAN_AGENT_WINDOW);
+        if (now.isBefore(humanAgentEnd)) {
+            return ReplyModeAvailability.tagged(ReplyMode.PRIVATE, humanAgentEnd, HUMAN_AGENT);
+        }
+        return ReplyModeAvailability.closed(
+                ReplyMode.PRIVATE,
+                "The Messenger window closed 7 days after the consumer's last message");
+    }
+
+    /** Once per public comment or post, within 7 days of it. */
+    private static ReplyModeAvailability privateResponse(ConversationFacts facts, Instant now) {
+        if (!facts.lastPublicTakesPrivateResponse()) {
+            return ReplyModeAvailability.closed(
+                    ReplyMode.PRIVATE_RESPONSE,
+                    "The consumer has no public comment or post to answer privately");
+        }
+        if (facts.privatelyAnswered().contains(facts.lastPublic().platformId)) {
+            return ReplyModeAvailability.closed(
+                    ReplyMode.PRIVATE_RESPONSE,
+                    "This comment has already been answered privately (once per comment)");
+        }
+        Instant end = facts.lastPublic().occurredAt.plus(PRIVATE_RESPONSE_LIMIT);
+        return now.isBefore(end)
+                ? ReplyModeAvailability.open(ReplyMode.PRIVATE_RESPONSE, end)
+                : ReplyModeAvailability.closed(
+                        ReplyMode.PRIVATE_RESPONSE,
+                        "Private responses are possible only within 7 days of the comment");
+    }
+}
