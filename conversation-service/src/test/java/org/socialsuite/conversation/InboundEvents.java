@@ -45,6 +45,66 @@ public final class InboundEvents {
                 occurredAt.plusMillis(30));
     }
 
+    /** A Twitter/X item of a consumer with a handle. */
+    public static SocialEventReceived tweet(
+            String brandId,
+            String consumerId,
+            MessageKind kind,
+            String platformId,
+            String text,
+            Instant at) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                "twitter:" + platformId + ":CREATED",
+                Channel.TWITTER,
+                brandId + "-twitter",
+                brandId,
+                kind,
+                kind.visibility(),
+                LifecycleAction.CREATED,
+                false,
+                consumerId,
+                new Author(consumerId, "Bob", "bob", null, null, null, null, null, null),
+                text,
+                List.of(),
+                platformId,
+                null,
+                null,
+                null,
+                at,
+                at.plusMillis(30));
+    }
+
+    /** A reply to a comment (parent: that comment; root: the post). */
+    public static SocialEventReceived commentReply(
+            String brandId,
+            String consumerId,
+            String platformId,
+            String parentId,
+            String postId,
+            Instant at) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                "facebook:" + platformId + ":CREATED",
+                Channel.FACEBOOK,
+                brandId + "-facebook",
+                brandId,
+                MessageKind.COMMENT,
+                MessageKind.COMMENT.visibility(),
+                LifecycleAction.CREATED,
+                false,
+                consumerId,
+                Author.named(consumerId, "Ann Lee"),
+                "Same problem here",
+                List.of(),
+                platformId,
+                parentId,
+                postId,
+                null,
+                at,
+                at.plusMillis(30));
+    }
+
     /** The same item again, with another action, as the network reports a later change. */
     public static SocialEventReceived lifecycle(
             SocialEventReceived original, LifecycleAction action, String text, Instant at) {

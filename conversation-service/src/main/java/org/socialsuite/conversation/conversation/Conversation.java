@@ -35,6 +35,10 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "consumer_name")
     public String consumerName;
 
+    /** The consumer's @handle on Twitter/X, for the mention of a public reply. */
+    @Column(name = "consumer_handle")
+    public String consumerHandle;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ConversationStatus status;

@@ -107,6 +107,9 @@ public class InboundMessageRecorder {
         if (event.author().name() != null) {
             conversation.consumerName = event.author().name();
         }
+        if (event.author().handle() != null) {
+            conversation.consumerHandle = event.author().handle();
+        }
         if (conversation.lastMessageAt == null
                 || !message.occurredAt.isBefore(conversation.lastMessageAt)) {
             conversation.lastMessageText = message.text;

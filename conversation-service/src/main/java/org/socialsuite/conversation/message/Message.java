@@ -93,4 +93,8 @@ public class Message extends PanacheEntityBase {
     /** The comment, post, tweet or consumer an agent's reply answered. */
     @Column(name = "target_platform_id")
     public String targetPlatformId;
+
+    /** The agent's Idempotency-Key: a double click sends once. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 }

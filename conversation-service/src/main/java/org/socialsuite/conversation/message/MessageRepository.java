@@ -28,4 +28,9 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                         "messageId in ?1 order by replacedAt", messageIds)
                 .list();
     }
+
+    public Uni<Message> findByIdempotencyKey(UUID conversationId, String idempotencyKey) {
+        return find("conversationId = ?1 and idempotencyKey = ?2", conversationId, idempotencyKey)
+                .firstResult();
+    }
 }

@@ -1,0 +1,130 @@
+package org.socialsuite.conversation.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox in order: right after a transaction that wrote to it commits, and every so
+ * often in case a publication failed or the service restarted. A row is marked published only after
+ * Kafka acknowledged it; if the service dies in between, the row is sent again, and the consumers'
+ * idempotency (replyId, messageId) makes that harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final Vertx vertx;
+    private final long periodMillis;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private long timer = -1;
+
+    public OutboxRelay(
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    MutinyEmitter<byte[]> emitter,
+            Vertx vertx,
+            @ConfigProperty(name = "conversation.outbox.poll-millis", defaultValue = "1000")
+                    long periodMillis) {
+        this.emitter = emitter;
+        this.vertx = vertx;
+        this.periodMillis = periodMillis;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        timer = vertx.setPeriodic(periodMillis, id -> wakeUp());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        vertx.cancelTimer(timer);
+    }
+
+    /** Asks for a pass; passes never overlap, and one asked for during a pass follows it. */
+    public void wakeUp() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            // Hibernate Reactive wants an isolated (duplicated) context of its own.
+            Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> pass());
+        }
+    }
+
+    private void pass() {
+        again.set(false);
+        Panache.withTransaction(this::publishBatch)
+                .subscribe()
+                .with(
+                        published -> finish(published == BATCH),
+                        failure -> {
+                            LOG.warnf(
+                                    "Outbox not published yet, will retry: %s", failure.toString());
+                            finish(false);
+                        });
+    }
+
+    private void finish(boolean more) {
+        running.set(false);
+        if (more || again.get()) {
+            wakeUp();
+        }
+    }
+
+    private Uni<Integer> publishBatch() {
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(
+                                                "SELECT * FROM outbox WHERE published_at IS NULL"
+                                                        + " ORDER BY id LIMIT "
+                                                        + BATCH
+                                                        + " FOR UPDATE SKIP LOCKED",
+                                                OutboxEntry.class)
+                                        .getResultList())
+                .chain(this::send);
+    }
+
+    private Uni<Integer> send(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Void>> acks = entries.stream().map(this::send).toList();
+        Instant now = Instant.now();
+        return Uni.join()
+                .all(acks)
+                .andFailFast()
+                .invoke(() -> entries.forEach(entry -> entry.publishedAt = now))
+                .replaceWith(entries.size());
+    }
+
+    private Uni<Void> send(OutboxEntry entry) {
+        OutgoingKafkaRecordMetadata<String> metadata =
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(entry.topic)
+                        .withKey(entry.recordKey)
+                        .build();
+        return emitter.sendMessage(
+                Message.of(entry.payload.getBytes(StandardCharsets.UTF_8)).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,84 @@
+package org.socialsuite.conversation.reply;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.socialsuite.conversation.outbox.OutboxRelay;
+import org.socialsuite.support.api.AgentIdentity;
+import org.socialsuite.support.api.ErrorResponse;
+
+@Path("/api/conversations/{id}/replies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("agent")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Replies")
+public class ReplyResource {
+
+    private final ReplyService replies;
+    private final OutboxRelay relay;
+    private final JsonWebToken token;
+
+    public ReplyResource(ReplyService replies, OutboxRelay relay, JsonWebToken token) {
+        this.replies = replies;
+        this.relay = relay;
+        this.token = token;
+    }
+
+    @POST
+    @Operation(
+            summary = "Reply to the consumer",
+            description =
+                    "202 with the new OUTBOUND message (deliveryStatus PENDING); 400 for empty or"
+                        + " over-long text; 409 with the reason when the mode is unavailable. The"
+                        + " same Idempotency-Key returns the first reply instead of sending again.")
+    public Uni<Response> reply(
+            @RestPath UUID id,
+            @RestHeader("Idempotency-Key") String idempotencyKey,
+            ReplyRequest request) {
+        AgentIdentity agent = AgentIdentity.of(token);
+        if (request == null) {
+            throw ReplyRejected.badText("The body must be {text, mode}");
+        }
+        return replies.reply(agent.brandId(), agent.agentId(), id, request, idempotencyKey)
+                .invoke(relay::wakeUp)
+                .onFailure(ReplyResource::isIdempotencyRace)
+                // Two clicks at once: the second loses the race on the unique key; show the first.
+                .recoverWithUni(() -> replies.findSent(agent.brandId(), id, idempotencyKey))
+                .map(message -> Response.accepted(message).build());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(ReplyRejected rejected) {
+        return Response.status(rejected.status())
+                .entity(new ErrorResponse(rejected.error(), rejected.getMessage()))
+                .build();
+    }
+
+    private static boolean isIdempotencyRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && "message_idempotency".equals(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("message_idempotency")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

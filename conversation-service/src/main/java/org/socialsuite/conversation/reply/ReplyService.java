@@ -1,0 +1,216 @@
+package org.socialsuite.conversation.reply;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.socialsuite.conversation.conversation.Conversation;
+import org.socialsuite.conversation.conversation.ConversationRepository;
+import org.socialsuite.conversation.conversation.ConversationStatus;
+import org.socialsuite.conversation.message.DeliveryStatus;
+import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.outbox.Outbox;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.MessageDirection;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.events.ReplyTarget;
+import org.socialsuite.events.Topics;
+import org.socialsuite.events.Visibility;
+
+/**
+ * An agent's reply becomes an OUTBOUND message (PENDING) and a {@link ReplyRequested} command in
+ * one transaction (the command through the outbox), or a clear refusal, never a silent loss.
+ */
+@ApplicationScoped
+public class ReplyService {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ReplyService(
+            ConversationRepository conversations,
+            MessageRepository messages,
+            Outbox outbox,
+            Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<TranscriptMessage> reply(
+            String brandId,
+            String agentId,
+            UUID conversationId,
+            ReplyRequest request,
+            String idempotencyKey) {
+        return conversations
+                .findForBrand(conversationId, brandId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No conversation " + conversationId))
+                .chain(
+                        conversation ->
+                                alreadySent(conversation.id, idempotencyKey)
+                                        .onItem()
+                                        .ifNull()
+                                        .switchTo(
+                                                () ->
+                                                        send(
+                                                                conversation,
+                                                                agentId,
+                                                                request,
+                                                                idempotencyKey)))
+                .map(message -> TranscriptMessage.of(message, List.of()));
+    }
+
+    /** The reply an earlier request with the same Idempotency-Key made, if any. */
+    @WithSession
+    public Uni<TranscriptMessage> findSent(
+            String brandId, UUID conversationId, String idempotencyKey) {
+        return conversations
+                .findForBrand(conversationId, brandId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No conversation " + conversationId))
+                .chain(conversation -> alreadySent(conversation.id, idempotencyKey))
+                .map(message -> message == null ? null : TranscriptMessage.of(message, List.of()));
+    }
+
+    private Uni<Message> alreadySent(UUID conversationId, String idempotencyKey) {
+        return idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : messages.findByIdempotencyKey(conversationId, idempotencyKey);
+    }
+
+    private Uni<Message> send(
+            Conversation conversation,
+            String agentId,
+            ReplyRequest request,
+            String idempotencyKey) {
+        if (conversation.status == ConversationStatus.CLOSED) {
+            return Uni.createFrom()
+                    .failure(ReplyRejected.unavailable("The conversation is closed"));
+        }
+        return messages.transcript(conversation.id)
+                .chain(
+                        transcript -> {
+                            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            ConversationFacts facts =
+                                    ConversationFacts.of(conversation.channel, transcript);
+                            ReplyMode mode =
+                                    request.mode() != null
+                                            ? request.mode()
+                                            : ReplyModePolicy.defaultMode(facts);
+                            ReplyModeAvailability availability = availabilityOf(facts, mode, now);
+                            ReplyLimits.check(
+                                    conversation.channel,
+                                    mode,
+                                    request.text(),
+                                    conversation.consumerHandle);
+                            ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
+                            Message message =
+                                    outbound(
+                                            conversation,
+                                            agentId,
+                                            mode,
+                                            request.text(),
+                                            target,
+                                            now);
+                            message.idempotencyKey = idempotencyKey;
+                            conversation.updatedAt = now;
+                            return messages.persist(message)
+                                    .chain(
+                                            stored ->
+                                                    outbox.add(
+                                                                    Topics.OUTBOUND_REQUESTED,
+                                                                    conversation.id.toString(),
+                                                                    command(
+                                                                            conversation,
+                                                                            stored,
+                                                                            target,
+                                                                            agentId))
+                                                            .replaceWith(stored));
+                        });
+    }
+
+    private static ReplyModeAvailability availabilityOf(
+            ConversationFacts facts, ReplyMode mode, Instant now) {
+        ReplyModeAvailability availability =
+                ReplyModePolicy.availability(facts, now).stream()
+                        .filter(candidate -> candidate.mode() == mode)
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        ReplyRejected.unavailable(
+                                                mode
+                                                        + " replies do not exist on "
+                                                        + facts.channel()));
+        if (!availability.available()) {
+            throw ReplyRejected.unavailable(availability.reason());
+        }
+        return availability;
+    }
+
+    private static Message outbound(
+            Conversation conversation,
+            String agentId,
+            ReplyMode mode,
+            String text,
+            ReplyTarget target,
+            Instant now) {
+        Message message = new Message();
+        message.id = UUID.randomUUID();
+        message.conversationId = conversation.id;
+        message.direction = MessageDirection.OUTBOUND;
+        message.visibility = mode == ReplyMode.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE;
+        message.kind = kindOf(conversation.channel, mode);
+        message.channel = conversation.channel;
+        message.accountId = conversation.accountId;
+        message.authorId = agentId;
+        message.authorName = agentId;
+        message.text = text;
+        message.occurredAt = now;
+        message.receivedAt = now;
+        message.deliveryStatus = DeliveryStatus.PENDING;
+        message.replyMode = mode;
+        message.targetPlatformId = ReplyTargets.answered(mode, target);
+        return message;
+    }
+
+    private static MessageKind kindOf(Channel channel, ReplyMode mode) {
+        if (mode != ReplyMode.PUBLIC) {
+            return MessageKind.PRIVATE_MESSAGE;
+        }
+        return channel == Channel.TWITTER ? MessageKind.THREAD_REPLY : MessageKind.COMMENT;
+    }
+
+    /** The message id is the reply id: the idempotency key of the delivery, end to end. */
+    private static ReplyRequested command(
+            Conversation conversation, Message message, ReplyTarget target, String agentId) {
+        return new ReplyRequested(
+                message.id.toString(),
+                conversation.id.toString(),
+                conversation.accountId,
+                conversation.brandId,
+                conversation.channel,
+                message.replyMode,
+                message.text,
+                target,
+                agentId,
+                message.occurredAt);
+    }
+}

@@ -1,0 +1,258 @@
+package org.socialsuite.conversation.reply;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.conversation.TestClock;
+import org.socialsuite.events.DeliveryOutcome;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.events.ReplyResult;
+import org.socialsuite.events.ReplyTarget;
+import org.socialsuite.events.Topics;
+import org.socialsuite.events.json.ReplyRequestedDeserializer;
+import org.socialsuite.testsupport.AgentTokens;
+import org.socialsuite.testsupport.KafkaResource;
+import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestEvents;
+import org.socialsuite.testsupport.TopicWatcher;
+
+/** Agent replies become commands with the exact target, or clear refusals; results come back. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(
+        value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "conversation_test"))
+class ReplyTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private String brand;
+    private String consumer;
+    private TopicWatcher<ReplyRequested> commands;
+
+    @BeforeEach
+    void setUp() {
+        brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        TestClock.set(T0.plus(Duration.ofHours(1)));
+        commands = TopicWatcher.open(Topics.OUTBOUND_REQUESTED, new ReplyRequestedDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        commands.close();
+        TestClock.set(TestClock.START);
+    }
+
+    @Test
+    void facebookRepliesNameTheirExactTarget() {
+        String reply = "555_8" + brand;
+        String parent = "555_7" + brand;
+        InboundEvents.publish(
+                InboundEvents.commentReply(
+                        brand, consumer, reply, parent, "1000001_5" + brand, T0));
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.PRIVATE_MESSAGE, "m_1" + brand, "dm", T0));
+        String id = awaitConversation(2);
+
+        send(id, "Sorry to hear that", "PUBLIC", null)
+                .statusCode(202)
+                .body("direction", equalTo("OUTBOUND"))
+                .body("visibility", equalTo("PUBLIC"))
+                .body("action", equalTo("COMMENTED"))
+                .body("deliveryStatus", equalTo("PENDING"));
+        // A reply to a reply goes under its parent comment: Facebook nests one level.
+        assertCommand(
+                ReplyMode.PUBLIC,
+                "Sorry to hear that",
+                new ReplyTarget(consumer, null, parent, null));
+
+        send(id, "Let's take this private", "PRIVATE", null).statusCode(202);
+        assertCommand(
+                ReplyMode.PRIVATE,
+                "Let's take this private",
+                new ReplyTarget(consumer, null, null, null));
+
+        send(id, "We sent you a message", "PRIVATE_RESPONSE", null)
+                .statusCode(202)
+                .body("visibility", equalTo("PRIVATE"));
+        assertCommand(
+                ReplyMode.PRIVATE_RESPONSE,
+                "We sent you a message",
+                new ReplyTarget(consumer, null, reply, null));
+
+        send(id, "Once more?", "PRIVATE_RESPONSE", null)
+                .statusCode(409)
+                .body("error", equalTo("mode_unavailable"))
+                .body("message", containsString("already been answered privately"));
+
+        TestClock.set(T0.plus(Duration.ofDays(2)));
+        send(id, "Following up", "PRIVATE", null).statusCode(202);
+        assertCommand(
+                ReplyMode.PRIVATE,
+                "Following up",
+                new ReplyTarget(consumer, null, null, "HUMAN_AGENT"));
+
+        TestClock.set(T0.plus(Duration.ofDays(8)));
+        send(id, "Too late", "PRIVATE", null)
+                .statusCode(409)
+                .body("message", containsString("Messenger window closed"));
+        send(id, "", "PUBLIC", null).statusCode(400).body("error", equalTo("invalid_text"));
+        send(id, "x".repeat(8_001), "PUBLIC", null).statusCode(400);
+
+        // Only the four accepted replies became commands.
+        assertThat(commands.poll()).hasSize(4);
+    }
+
+    @Test
+    void twitterRepliesCountTheirMentionAndTargetTheTweetOrTheConsumer() {
+        String tweet = "19000" + Math.abs(brand.hashCode());
+        InboundEvents.publish(
+                InboundEvents.tweet(
+                        brand, consumer, MessageKind.POST, tweet, "@AcmeCare late", T0));
+        String id = awaitConversation(1);
+
+        send(id, "We are on it", null, null).statusCode(202).body("action", equalTo("REPLIED"));
+        assertCommand(
+                ReplyMode.PUBLIC, "We are on it", new ReplyTarget(consumer, "bob", tweet, null));
+        send(id, "Details?", "PRIVATE", null).statusCode(202);
+        assertCommand(ReplyMode.PRIVATE, "Details?", new ReplyTarget(consumer, "bob", null, null));
+
+        // "@bob " weighs 5, so 275 more fit and 276 do not; an emoji weighs 2.
+        send(id, "a".repeat(275), "PUBLIC", null).statusCode(202);
+        send(id, "a".repeat(274) + "😀", "PUBLIC", null)
+                .statusCode(400)
+                .body("message", containsString("weighs 281"));
+        send(id, "x", "PRIVATE_RESPONSE", null).statusCode(409);
+    }
+
+    @Test
+    void theSameIdempotencyKeySendsOnce() {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.PRIVATE_MESSAGE, "m_2" + brand, "hi", T0));
+        String id = awaitConversation(1);
+
+        String first =
+                send(id, "Hello!", "PRIVATE", "click-1").statusCode(202).extract().path("id");
+        String second =
+                send(id, "Hello!", "PRIVATE", "click-1").statusCode(202).extract().path("id");
+
+        assertThat(second).isEqualTo(first);
+        commands.awaitRecords(1);
+        agent().get("/api/conversations/" + id + "/messages").then().body("$", hasSize(2));
+        assertThat(commands.poll()).hasSize(1);
+    }
+
+    @Test
+    void resultsTurnTheReplySentOrFailedAndOtherBrandsCannotReply() {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.PRIVATE_MESSAGE, "m_3" + brand, "hi", T0));
+        String id = awaitConversation(1);
+        String sent = send(id, "One", "PRIVATE", null).extract().path("id");
+        String failed = send(id, "Two", "PRIVATE", null).extract().path("id");
+
+        TestEvents.publish(
+                Topics.OUTBOUND_RESULT,
+                id,
+                new ReplyResult(sent, id, DeliveryOutcome.SENT, "m_out_1", null, null, 1, T0));
+        TestEvents.publish(
+                Topics.OUTBOUND_RESULT,
+                id,
+                new ReplyResult(
+                        failed,
+                        id,
+                        DeliveryOutcome.FAILED,
+                        null,
+                        "10",
+                        "Outside the messaging window",
+                        1,
+                        T0));
+
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body(
+                                                "find { it.id == '" + sent + "' }.deliveryStatus",
+                                                equalTo("SENT"))
+                                        .body(
+                                                "find { it.id == '" + sent + "' }.platformId",
+                                                equalTo("m_out_1"))
+                                        .body(
+                                                "find { it.id == '" + failed + "' }.deliveryStatus",
+                                                equalTo("FAILED"))
+                                        .body(
+                                                "find { it.id == '" + failed + "' }.failureReason",
+                                                equalTo("Outside the messaging window")));
+
+        given().header("Authorization", AgentTokens.bearer("another-brand"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "hijack", "mode", "PRIVATE"))
+                .post("/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(404);
+    }
+
+    private void assertCommand(ReplyMode mode, String text, ReplyTarget target) {
+        ReplyRequested command =
+                commands.awaitRecord(c -> c.text().equals(text) && c.mode() == mode).value();
+        assertThat(command.target()).isEqualTo(target);
+        assertThat(command.brandId()).isEqualTo(brand);
+        assertThat(command.agentId()).isEqualTo(brand + "-agent");
+        assertThat(command.replyId()).hasSize(36);
+    }
+
+    private ValidatableResponse send(String id, String text, String mode, String idempotencyKey) {
+        RequestSpecification request = agent().contentType(ContentType.JSON);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("text", text);
+        if (mode != null) {
+            body.put("mode", mode);
+        }
+        return request.body(body).post("/api/conversations/" + id + "/replies").then();
+    }
+
+    private String awaitConversation(int messages) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> agent().get("/api/conversations").then().body("items", hasSize(1)));
+        String id = agent().get("/api/conversations").then().extract().path("items[0].id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("$", hasSize(messages)));
+        return id;
+    }
+
+    private RequestSpecification agent() {
+        return given().header("Authorization", AgentTokens.bearer(brand));
+    }
+}
