@@ -13,7 +13,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = ConversationEvent.MessageRecorded.class, name = "MessageRecorded"),
     @JsonSubTypes.Type(
             value = ConversationEvent.ConversationClosed.class,
-            name = "ConversationClosed")
+            name = "ConversationClosed"),
+    @JsonSubTypes.Type(
+            value = ConversationEvent.DeliveryStatusChanged.class,
+            name = "DeliveryStatusChanged")
 })
 public sealed interface ConversationEvent {
 
@@ -58,6 +61,29 @@ public sealed interface ConversationEvent {
             Require.text(conversationId, "conversationId");
             Require.text(brandId, "brandId");
             Require.present(closedAt, "closedAt");
+        }
+    }
+
+    /**
+     * An agent's reply changed delivery status: PENDING when accepted, then SENT, FAILED or
+     * DELIVERY_UNKNOWN as outbound-service reports.
+     */
+    record DeliveryStatusChanged(
+            String conversationId,
+            String brandId,
+            String messageId,
+            String deliveryStatus,
+            String platformMessageId,
+            String failureReason,
+            Instant changedAt)
+            implements ConversationEvent {
+
+        public DeliveryStatusChanged {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.text(messageId, "messageId");
+            Require.text(deliveryStatus, "deliveryStatus");
+            Require.present(changedAt, "changedAt");
         }
     }
 }

@@ -41,6 +41,10 @@ class ContractJsonTest {
         assertRoundTrip(
                 new ConversationClosed("c-1", "acme", "agent-7", Samples.T0),
                 ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationEvent.DeliveryStatusChanged(
+                        "c-1", "acme", "msg-2", "FAILED", null, "Window closed", Samples.T0),
+                ConversationEvent.class);
     }
 
     @Test

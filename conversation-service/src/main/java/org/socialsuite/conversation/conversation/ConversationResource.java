@@ -1,5 +1,6 @@
 package org.socialsuite.conversation.conversation;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -16,10 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.outbox.OutboxRelay;
+import org.socialsuite.conversation.stream.ConversationStream;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.support.api.AgentIdentity;
 import org.socialsuite.support.api.QueryValues;
 
@@ -31,10 +36,18 @@ import org.socialsuite.support.api.QueryValues;
 public class ConversationResource {
 
     private final ConversationService service;
+    private final ConversationStream stream;
+    private final OutboxRelay relay;
     private final JsonWebToken token;
 
-    public ConversationResource(ConversationService service, JsonWebToken token) {
+    public ConversationResource(
+            ConversationService service,
+            ConversationStream stream,
+            OutboxRelay relay,
+            JsonWebToken token) {
         this.service = service;
+        this.stream = stream;
+        this.relay = relay;
         this.token = token;
     }
 
@@ -70,11 +83,26 @@ public class ConversationResource {
         return service.transcript(brand(), id);
     }
 
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Live events of the brand's conversations",
+            description =
+                    "Server-sent events, each a JSON object with a type: MessageRecorded (a new"
+                            + " message), DeliveryStatusChanged (a reply's delivery),"
+                            + " ConversationClosed.")
+    public Multi<ConversationEvent> stream() {
+        return stream.forBrand(brand());
+    }
+
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close the conversation; the consumer's next message opens a new one")
     public Uni<Detail> close(@RestPath UUID id) {
-        return service.close(brand(), id);
+        AgentIdentity agent = AgentIdentity.of(token);
+        return service.close(agent.brandId(), agent.agentId(), id).invoke(relay::wakeUp);
     }
 
     private String brand() {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.MessageVersion;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
 import org.socialsuite.events.Channel;
@@ -28,12 +30,17 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
+    private final ConversationEvents events;
     private final Clock clock;
 
     public ConversationService(
-            ConversationRepository conversations, MessageRepository messages, Clock clock) {
+            ConversationRepository conversations,
+            MessageRepository messages,
+            ConversationEvents events,
+            Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,13 +86,16 @@ public class ConversationService {
 
     /** Closing twice is fine; the consumer's next message opens a new conversation. */
     @WithTransaction
-    public Uni<Detail> close(String brandId, UUID id) {
+    public Uni<Detail> close(String brandId, String agentId, UUID id) {
         return find(brandId, id)
-                .invoke(
+                .call(
                         conversation -> {
-                            if (conversation.status == ConversationStatus.OPEN) {
-                                conversation.close(clock.instant().truncatedTo(ChronoUnit.MICROS));
+                            if (conversation.status != ConversationStatus.OPEN) {
+                                return Uni.createFrom().voidItem();
                             }
+                            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            conversation.close(now);
+                            return events.closed(conversation, agentId, now);
                         })
                 .chain(this::detail);
     }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
@@ -17,16 +18,20 @@ public class InboundEventConsumer {
     private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
 
     private final InboundMessageRecorder recorder;
+    private final OutboxRelay relay;
     private final MeterRegistry metrics;
 
-    public InboundEventConsumer(InboundMessageRecorder recorder, MeterRegistry metrics) {
+    public InboundEventConsumer(
+            InboundMessageRecorder recorder, OutboxRelay relay, MeterRegistry metrics) {
         this.recorder = recorder;
+        this.relay = relay;
         this.metrics = metrics;
     }
 
     @Incoming("social-inbound")
     public Uni<Void> consume(SocialEventReceived event) {
         return recorder.record(event)
+                .invoke(relay::wakeUp)
                 .onFailure()
                 .invoke(
                         failure -> {

@@ -14,6 +14,7 @@ import org.socialsuite.conversation.conversation.ConversationRepository;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
@@ -33,6 +34,7 @@ public class InboundMessageRecorder {
     private final ProcessedEvents processedEvents;
     private final MessageLifecycle lifecycle;
     private final BrandContext brandContext;
+    private final ConversationEvents events;
     private final MeterRegistry metrics;
 
     public InboundMessageRecorder(
@@ -41,12 +43,14 @@ public class InboundMessageRecorder {
             ProcessedEvents processedEvents,
             MessageLifecycle lifecycle,
             BrandContext brandContext,
+            ConversationEvents events,
             MeterRegistry metrics) {
         this.conversations = conversations;
         this.messages = messages;
         this.processedEvents = processedEvents;
         this.lifecycle = lifecycle;
         this.brandContext = brandContext;
+        this.events = events;
         this.metrics = metrics;
     }
 
@@ -117,7 +121,8 @@ public class InboundMessageRecorder {
             conversation.lastMessageAt = message.occurredAt;
         }
         conversation.updatedAt = now;
-        return messages.persist(message).replaceWithVoid();
+        return messages.persist(message)
+                .chain(stored -> events.messageRecorded(conversation, stored, now));
     }
 
     private static Message inbound(Conversation conversation, SocialEventReceived event) {

@@ -7,13 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.socialsuite.conversation.conversation.ConversationRepository;
 import org.socialsuite.conversation.message.DeliveryStatus;
+import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.ReplyResult;
 
 /**
  * How each reply ended, from outbound-service: SENT with the network's id, FAILED with the reason,
- * or DELIVERY_UNKNOWN. Applying a result twice changes nothing.
+ * or DELIVERY_UNKNOWN, announced to the live stream. Applying a result twice changes nothing
+ * visible.
  */
 @ApplicationScoped
 public class ReplyResultConsumer {
@@ -21,31 +26,57 @@ public class ReplyResultConsumer {
     private static final Logger LOG = Logger.getLogger(ReplyResultConsumer.class);
 
     private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final ConversationEvents events;
+    private final OutboxRelay relay;
     private final MeterRegistry metrics;
 
-    public ReplyResultConsumer(MessageRepository messages, MeterRegistry metrics) {
+    public ReplyResultConsumer(
+            MessageRepository messages,
+            ConversationRepository conversations,
+            ConversationEvents events,
+            OutboxRelay relay,
+            MeterRegistry metrics) {
         this.messages = messages;
+        this.conversations = conversations;
+        this.events = events;
+        this.relay = relay;
         this.metrics = metrics;
     }
 
     @Incoming("social-outbound-result")
-    @WithTransaction
-    public Uni<Void> apply(ReplyResult result) {
+    public Uni<Void> consume(ReplyResult result) {
         metrics.counter("conversation.reply.results", "status", result.status().name()).increment();
+        return apply(result).invoke(relay::wakeUp);
+    }
+
+    @WithTransaction
+    Uni<Void> apply(ReplyResult result) {
         return messages.findById(UUID.fromString(result.replyId()))
-                .invoke(
+                .chain(
                         message -> {
                             if (message == null) {
                                 LOG.warnf(
                                         "Result for an unknown reply %s ignored", result.replyId());
-                                return;
+                                return Uni.createFrom().voidItem();
                             }
-                            message.deliveryStatus = DeliveryStatus.valueOf(result.status().name());
-                            if (result.platformMessageId() != null) {
-                                message.platformId = result.platformMessageId();
-                            }
-                            message.failureReason = result.errorMessage();
-                        })
-                .replaceWithVoid();
+                            record(message, result);
+                            return conversations
+                                    .findById(message.conversationId)
+                                    .chain(
+                                            conversation ->
+                                                    events.deliveryChanged(
+                                                            conversation,
+                                                            message,
+                                                            result.completedAt()));
+                        });
+    }
+
+    private static void record(Message message, ReplyResult result) {
+        message.deliveryStatus = DeliveryStatus.valueOf(result.status().name());
+        if (result.platformMessageId() != null) {
+            message.platformId = result.platformMessageId();
+        }
+        message.failureReason = result.errorMessage();
     }
 }

@@ -17,6 +17,7 @@ import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.outbox.Outbox;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
@@ -37,16 +38,19 @@ public class ReplyService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final Outbox outbox;
+    private final ConversationEvents events;
     private final Clock clock;
 
     public ReplyService(
             ConversationRepository conversations,
             MessageRepository messages,
             Outbox outbox,
+            ConversationEvents events,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,44 +111,36 @@ public class ReplyService {
         }
         return messages.transcript(conversation.id)
                 .chain(
-                        transcript -> {
-                            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                            ConversationFacts facts =
-                                    ConversationFacts.of(conversation.channel, transcript);
-                            ReplyMode mode =
-                                    request.mode() != null
-                                            ? request.mode()
-                                            : ReplyModePolicy.defaultMode(facts);
-                            ReplyModeAvailability availability = availabilityOf(facts, mode, now);
-                            ReplyLimits.check(
-                                    conversation.channel,
-                                    mode,
-                                    request.text(),
-                                    conversation.consumerHandle);
-                            ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
-                            Message message =
-                                    outbound(
-                                            conversation,
-                                            agentId,
-                                            mode,
-                                            request.text(),
-                                            target,
-                                            now);
-                            message.idempotencyKey = idempotencyKey;
-                            conversation.updatedAt = now;
-                            return messages.persist(message)
-                                    .chain(
-                                            stored ->
-                                                    outbox.add(
-                                                                    Topics.OUTBOUND_REQUESTED,
-                                                                    conversation.id.toString(),
-                                                                    command(
-                                                                            conversation,
-                                                                            stored,
-                                                                            target,
-                                                                            agentId))
-                                                            .replaceWith(stored));
-                        });
+                        transcript ->
+                                accept(conversation, transcript, agentId, request, idempotencyKey));
+    }
+
+    /** Checks the reply against the rules now, then stores it with its command and event. */
+    private Uni<Message> accept(
+            Conversation conversation,
+            List<Message> transcript,
+            String agentId,
+            ReplyRequest request,
+            String idempotencyKey) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ConversationFacts facts = ConversationFacts.of(conversation.channel, transcript);
+        ReplyMode mode =
+                request.mode() != null ? request.mode() : ReplyModePolicy.defaultMode(facts);
+        ReplyModeAvailability availability = availabilityOf(facts, mode, now);
+        ReplyLimits.check(conversation.channel, mode, request.text(), conversation.consumerHandle);
+        ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
+        Message message = outbound(conversation, agentId, mode, request.text(), target, now);
+        message.idempotencyKey = idempotencyKey;
+        conversation.updatedAt = now;
+        ReplyRequested command = command(conversation, message, target, agentId);
+        return messages.persist(message)
+                .call(
+                        () ->
+                                outbox.add(
+                                        Topics.OUTBOUND_REQUESTED,
+                                        command.conversationId(),
+                                        command))
+                .call(() -> events.messageRecorded(conversation, message, now));
     }
 
     private static ReplyModeAvailability availabilityOf(

@@ -1,0 +1,64 @@
+package org.socialsuite.conversation.outbox;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.socialsuite.conversation.conversation.Conversation;
+import org.socialsuite.conversation.message.Message;
+import org.socialsuite.events.ConversationEvent;
+import org.socialsuite.events.ConversationEvent.ConversationClosed;
+import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
+import org.socialsuite.events.ConversationEvent.MessageRecorded;
+import org.socialsuite.events.Topics;
+
+/**
+ * What happened in conversations, announced on {@code social.conversation.v1} through the outbox,
+ * in the transaction of the change itself. The live stream and later analytics read it.
+ */
+@ApplicationScoped
+public class ConversationEvents {
+
+    private final Outbox outbox;
+
+    public ConversationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> messageRecorded(Conversation conversation, Message message, Instant now) {
+        return announce(
+                new MessageRecorded(
+                        conversation.id.toString(),
+                        conversation.brandId,
+                        conversation.accountId,
+                        conversation.channel,
+                        message.id.toString(),
+                        message.direction,
+                        message.visibility,
+                        message.kind,
+                        message.deleted ? null : message.text,
+                        message.occurredAt,
+                        now));
+    }
+
+    public Uni<Void> deliveryChanged(Conversation conversation, Message message, Instant now) {
+        return announce(
+                new DeliveryStatusChanged(
+                        conversation.id.toString(),
+                        conversation.brandId,
+                        message.id.toString(),
+                        message.deliveryStatus.name(),
+                        message.platformId,
+                        message.failureReason,
+                        now));
+    }
+
+    public Uni<Void> closed(Conversation conversation, String agentId, Instant now) {
+        return announce(
+                new ConversationClosed(
+                        conversation.id.toString(), conversation.brandId, agentId, now));
+    }
+
+    private Uni<Void> announce(ConversationEvent event) {
+        return outbox.add(Topics.CONVERSATION, event.conversationId(), event);
+    }
+}
