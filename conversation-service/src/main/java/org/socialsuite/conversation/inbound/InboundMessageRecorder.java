@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -157,5 +158,10 @@ public class InboundMessageRecorder {
                         "outcome",
                         outcome)
                 .increment();
+        if (outcome.equals("stored")) {
+            // From the webhook's arrival at ingest to the message in the database.
+            metrics.timer("conversation.inbound.latency", "channel", event.channel().name())
+                    .record(Duration.between(event.receivedAt(), Instant.now()));
+        }
     }
 }

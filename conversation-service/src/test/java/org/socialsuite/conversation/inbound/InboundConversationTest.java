@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
 import org.socialsuite.conversation.TestClock;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
@@ -181,6 +183,40 @@ class InboundConversationTest {
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
                 .body("text", contains("Is it online too?"));
+    }
+
+    @Test
+    void aProfileUpdateRenamesTheConsumerEverywhere() {
+        InboundEvents.publish(message("m_9", "who am I?", T0));
+        String id = awaitConversationId();
+
+        TestEvents.publish(
+                Topics.PROFILE,
+                "FACEBOOK:" + consumer,
+                new ConsumerProfileUpdated(
+                        Channel.FACEBOOK,
+                        consumer,
+                        brand + "-facebook",
+                        "Ann Lee",
+                        null,
+                        "https://example.invalid/ann.jpg",
+                        null,
+                        "en_GB",
+                        0.0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        T0));
+
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id)
+                                        .then()
+                                        .body("consumer.name", equalTo("Ann Lee")));
+        agent().get("/api/conversations/" + id + "/messages")
+                .then()
+                .body("[0].author.name", equalTo("Ann Lee"));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.socialsuite.conversation.profile;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.socialsuite.conversation.conversation.ConversationRepository;
+import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.events.ConsumerProfileUpdated;
+import org.socialsuite.events.MessageDirection;
+
+/**
+ * Keeps consumers' display names current from profile-service: in their conversations and on their
+ * messages' indicators. A field the update lacks leaves what we had.
+ */
+@ApplicationScoped
+public class ProfileUpdateConsumer {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+
+    public ProfileUpdateConsumer(ConversationRepository conversations, MessageRepository messages) {
+        this.conversations = conversations;
+        this.messages = messages;
+    }
+
+    @Incoming("social-profile")
+    @WithTransaction
+    public Uni<Void> apply(ConsumerProfileUpdated update) {
+        return conversations
+                .update(
+                        "consumerName = coalesce(?1, consumerName),"
+                                + " consumerHandle = coalesce(?2, consumerHandle)"
+                                + " where accountId = ?3 and consumerId = ?4",
+                        update.name(),
+                        update.handle(),
+                        update.accountId(),
+                        update.consumerId())
+                .chain(
+                        () ->
+                                messages.update(
+                                        "authorName = coalesce(?1, authorName) where accountId = ?2"
+                                                + " and authorId = ?3 and direction = ?4",
+                                        update.name(),
+                                        update.accountId(),
+                                        update.consumerId(),
+                                        MessageDirection.INBOUND))
+                .replaceWithVoid();
+    }
+}
