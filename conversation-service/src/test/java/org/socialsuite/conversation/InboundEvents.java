@@ -130,6 +130,31 @@ public final class InboundEvents {
                 at.plusMillis(30));
     }
 
+    /** The network's echo of a message the page sent to the consumer. */
+    public static SocialEventReceived echo(
+            String brandId, String consumerId, String platformId, String text) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                "facebook:" + platformId + ":CREATED",
+                Channel.FACEBOOK,
+                brandId + "-facebook",
+                brandId,
+                MessageKind.PRIVATE_MESSAGE,
+                MessageKind.PRIVATE_MESSAGE.visibility(),
+                LifecycleAction.CREATED,
+                true,
+                consumerId,
+                Author.named("1000001", "AcmeCare"),
+                text,
+                List.of(),
+                platformId,
+                null,
+                null,
+                null,
+                Instant.parse("2026-01-01T11:00:00Z"),
+                Instant.parse("2026-01-01T11:00:01Z"));
+    }
+
     /** The brand's own post on its page: context, belonging to no consumer. */
     public static SocialEventReceived brandPost(String brandId, String platformId, String text) {
         return new SocialEventReceived(

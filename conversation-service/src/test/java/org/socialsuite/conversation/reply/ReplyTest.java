@@ -3,6 +3,7 @@ package org.socialsuite.conversation.reply;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -207,6 +208,23 @@ class ReplyTest {
                                         .body(
                                                 "find { it.id == '" + failed + "' }.failureReason",
                                                 equalTo("Outside the messaging window")));
+
+        // The network echoes our sent reply: it is matched by platform id, not stored again.
+        InboundEvents.publish(InboundEvents.echo(brand, consumer, "m_out_1", "One"));
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand,
+                        consumer,
+                        MessageKind.PRIVATE_MESSAGE,
+                        "m_4" + brand,
+                        "thanks",
+                        T0.plus(Duration.ofHours(2))));
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("text", contains("hi", "One", "Two", "thanks")));
+        agent().get("/api/conversations").then().body("items", hasSize(1));
 
         given().header("Authorization", AgentTokens.bearer("another-brand"))
                 .contentType(ContentType.JSON)
