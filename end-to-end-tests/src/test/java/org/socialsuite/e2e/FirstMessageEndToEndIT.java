@@ -3,17 +3,24 @@ package org.socialsuite.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,11 +71,14 @@ class FirstMessageEndToEndIT {
                 .untilAsserted(
                         () ->
                                 agent("acme", "/api/conversations?status=OPEN")
-                                        .body("items.consumer.id", contains(psid)));
+                                        .body("items.consumer.id", hasItem(psid)));
         System.out.printf(
                 "Webhook to listed conversation: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
 
-        String id = agent("acme", "/api/conversations?status=OPEN").extract().path("items[0].id");
+        String id =
+                agent("acme", "/api/conversations?status=OPEN")
+                        .extract()
+                        .path("items.find { it.consumer.id == '" + psid + "' }.id");
         agent("acme", "/api/conversations/" + id + "/messages")
                 .body("$", hasSize(1))
                 .body("[0].channel", equalTo("FACEBOOK"))
@@ -103,6 +113,50 @@ class FirstMessageEndToEndIT {
                 "Second message, webhook to transcript: %d ms%n",
                 (System.nanoTime() - again) / 1_000_000);
         agent("globex", "/api/conversations").body("items", hasSize(0));
+    }
+
+    @Test
+    void anAgentOnTheStreamHearsAWebhooksMessage() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(conversations.baseUrl() + "/api/conversations/stream"))
+                        .header("Authorization", AgentTokens.bearer("acme"))
+                        .header("Accept", "text/event-stream")
+                        .build();
+        var stream =
+                HttpClient.newHttpClient()
+                        .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(response -> response.body().forEach(lines::add));
+        String psid = "e2e-stream-" + UUID.randomUUID().toString().substring(0, 8);
+        AtomicInteger n = new AtomicInteger();
+        try {
+            // The stream's consumer group may still be joining: speak until it hears.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                String body =
+                                        messenger(
+                                                psid,
+                                                "m_" + UUID.randomUUID(),
+                                                "warm-up " + n.incrementAndGet());
+                                webhook(body, sign(body)).statusCode(200);
+                                return lines.stream().anyMatch(line -> line.contains("warm-up"));
+                            });
+
+            String body = messenger(psid, "m_" + UUID.randomUUID(), "Live and well");
+            long sent = System.nanoTime();
+            webhook(body, sign(body)).statusCode(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> lines.stream().anyMatch(line -> line.contains("Live and well")));
+            System.out.printf(
+                    "Webhook to the agent's stream: %d ms%n",
+                    (System.nanoTime() - sent) / 1_000_000);
+        } finally {
+            stream.cancel(true);
+        }
     }
 
     private static String messenger(String psid, String mid, String text) {
