@@ -25,6 +25,10 @@ public class Message extends PanacheEntityBase {
 
     @Id public UUID id;
 
+    /** Arrival order, assigned by the database; breaks ties between messages of one instant. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "conversation_id", nullable = false)
     public UUID conversationId;
 

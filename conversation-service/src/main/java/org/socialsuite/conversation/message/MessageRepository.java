@@ -11,7 +11,7 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
     /** The transcript in the order things happened on the network. */
     public Uni<List<Message>> transcript(UUID conversationId) {
-        return find("conversationId = ?1 order by occurredAt, id", conversationId).list();
+        return find("conversationId = ?1 order by occurredAt, seq", conversationId).list();
     }
 
     /** The message a platform id names on an account, or null. */
