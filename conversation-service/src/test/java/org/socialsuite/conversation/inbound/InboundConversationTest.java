@@ -220,8 +220,26 @@ class InboundConversationTest {
     }
 
     @Test
+    void aCommentThenAMessengerMessageMakeOneConversationThatDefaultsToPrivate() {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.COMMENT, "555_3" + brand, "in public", T0));
+        InboundEvents.publish(message("m_10", "in private", T0.plusSeconds(60)));
+
+        String id = awaitConversationId();
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("visibility", contains("PUBLIC", "PRIVATE"))
+                                        .body("kind", contains("COMMENT", "PRIVATE_MESSAGE")));
+        agent().get("/api/conversations/" + id).then().body("defaultReplyMode", equalTo("PRIVATE"));
+    }
+
+    @Test
     void aRedeliveredEventIsStoredOnce() {
         SocialEventReceived first = message("m_3", "once", T0);
+        InboundEvents.publish(first);
         InboundEvents.publish(first);
         InboundEvents.publish(first);
         // Same key, same partition: once the third is stored, the duplicate has been handled.
@@ -297,6 +315,10 @@ class InboundConversationTest {
                 .then()
                 .statusCode(404)
                 .body("error", equalTo("not_found"));
+        given().header("Authorization", AgentTokens.bearer("someone-else"))
+                .get("/api/conversations/" + id)
+                .then()
+                .statusCode(404);
         given().header("Authorization", AgentTokens.bearer("someone-else"))
                 .get("/api/conversations")
                 .then()
