@@ -1,45 +1,70 @@
 package org.socialsuite.conversation.inbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
- * Consumes {@code social.inbound.v1}; the offset is committed once the message is stored. A failure
- * is logged and counted here, then the failure strategy dead-letters the record.
+ * Consumes {@code social.inbound.v1} a poll at a time: the whole batch in one transaction, and the
+ * offsets committed after it. If the batch fails, its events are applied one by one, and those that
+ * fail on their own (or could not be read at all) go to the dead-letter topic: the consumer goes
+ * on.
  */
 @ApplicationScoped
 public class InboundEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
-
     private final InboundMessageRecorder recorder;
+    private final DeadLetters deadLetters;
     private final OutboxRelay relay;
-    private final MeterRegistry metrics;
 
     public InboundEventConsumer(
-            InboundMessageRecorder recorder, OutboxRelay relay, MeterRegistry metrics) {
+            InboundMessageRecorder recorder, DeadLetters deadLetters, OutboxRelay relay) {
         this.recorder = recorder;
+        this.deadLetters = deadLetters;
         this.relay = relay;
-        this.metrics = metrics;
     }
 
     @Incoming("social-inbound")
-    public Uni<Void> consume(SocialEventReceived event) {
-        return recorder.record(event)
-                .invoke(relay::wakeUp)
-                .onFailure()
-                .invoke(
-                        failure -> {
-                            LOG.errorf(
-                                    failure,
-                                    "Inbound event %s failed; it goes to the dead-letter topic",
-                                    event.platformEventId());
-                            metrics.counter("conversation.inbound.dead_lettered").increment();
-                        });
+    public Uni<Void> consume(ConsumerRecords<String, SocialEventReceived> batch) {
+        List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
+        List<ConsumerRecord<String, SocialEventReceived>> unreadable = new ArrayList<>();
+        batch.forEach(record -> (record.value() == null ? unreadable : readable).add(record));
+        return Multi.createFrom()
+                .iterable(unreadable)
+                .onItem()
+                .transformToUniAndConcatenate(deadLetters::unreadable)
+                .collect()
+                .last()
+                .chain(
+                        () ->
+                                recorder.recordAll(
+                                                readable.stream()
+                                                        .map(ConsumerRecord::value)
+                                                        .toList())
+                                        .onFailure()
+                                        .recoverWithUni(() -> oneByOne(readable)))
+                .invoke(relay::wakeUp);
+    }
+
+    private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {
+        return Multi.createFrom()
+                .iterable(records)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        record ->
+                                recorder.record(record.value())
+                                        .onFailure()
+                                        .recoverWithUni(
+                                                failure -> deadLetters.failed(record, failure)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

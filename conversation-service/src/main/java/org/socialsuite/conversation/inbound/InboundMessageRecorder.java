@@ -2,11 +2,14 @@ package org.socialsuite.conversation.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.socialsuite.conversation.brand.BrandContext;
@@ -55,15 +58,43 @@ public class InboundMessageRecorder {
         this.metrics = metrics;
     }
 
-    /** Applies one inbound event once, whatever it is, in one transaction. */
+    /**
+     * Applies a batch of events in order, in one transaction: one commit for hundreds of messages.
+     * If any fails, nothing of the batch is kept and the caller retries them one by one.
+     */
+    @WithTransaction
+    public Uni<Void> recordAll(List<SocialEventReceived> events) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> outcomes = new ArrayList<>(events.size());
+        return Multi.createFrom()
+                .iterable(events)
+                .onItem()
+                .transformToUniAndConcatenate(event -> applyOnce(event, now))
+                .invoke(outcomes::add)
+                .collect()
+                .last()
+                // Counted once committed, so a batch retried one by one is not counted twice.
+                .invoke(() -> countAll(events, outcomes))
+                .replaceWithVoid();
+    }
+
+    /** Applies one inbound event once, whatever it is, in a transaction of its own. */
     @WithTransaction
     public Uni<Void> record(SocialEventReceived event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return applyOnce(event, now).invoke(outcome -> count(event, outcome)).replaceWithVoid();
+    }
+
+    private Uni<String> applyOnce(SocialEventReceived event, Instant now) {
         return processedEvents
                 .firstTime(event.platformEventId(), now)
-                .chain(first -> first ? apply(event, now) : Uni.createFrom().item("duplicate"))
-                .invoke(outcome -> count(event, outcome))
-                .replaceWithVoid();
+                .chain(first -> first ? apply(event, now) : Uni.createFrom().item("duplicate"));
+    }
+
+    private void countAll(List<SocialEventReceived> events, List<String> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            count(events.get(i), outcomes.get(i));
+        }
     }
 
     private Uni<String> apply(SocialEventReceived event, Instant now) {
