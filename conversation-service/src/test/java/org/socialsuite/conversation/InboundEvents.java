@@ -14,8 +14,11 @@ import org.socialsuite.testsupport.TestEvents;
 /** Inbound events as ingest-service publishes them. */
 public final class InboundEvents {
 
+    private static final Author PAGE = Author.named("1000001", "AcmeCare");
+
     private InboundEvents() {}
 
+    /** A consumer's new message; a comment hangs under the brand's post 1000001_555. */
     public static SocialEventReceived consumerMessage(
             String brandId,
             String consumerId,
@@ -23,26 +26,21 @@ public final class InboundEvents {
             String platformId,
             String text,
             Instant occurredAt) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "facebook:" + platformId + ":CREATED",
+        boolean comment = kind == MessageKind.COMMENT;
+        return event(
                 Channel.FACEBOOK,
-                brandId + "-facebook",
                 brandId,
                 kind,
-                kind.visibility(),
                 LifecycleAction.CREATED,
+                null,
                 false,
                 consumerId,
-                Author.named(consumerId, kind == MessageKind.COMMENT ? "Ann Lee" : null),
+                Author.named(consumerId, comment ? "Ann Lee" : null),
                 text,
-                List.of(),
                 platformId,
-                kind == MessageKind.COMMENT ? "1000001_555" : null,
-                kind == MessageKind.COMMENT ? "1000001_555" : null,
-                null,
-                occurredAt,
-                occurredAt.plusMillis(30));
+                comment ? "1000001_555" : null,
+                comment ? "1000001_555" : null,
+                occurredAt);
     }
 
     /** A Twitter/X item of a consumer with a handle. */
@@ -53,26 +51,20 @@ public final class InboundEvents {
             String platformId,
             String text,
             Instant at) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "twitter:" + platformId + ":CREATED",
+        return event(
                 Channel.TWITTER,
-                brandId + "-twitter",
                 brandId,
                 kind,
-                kind.visibility(),
                 LifecycleAction.CREATED,
+                null,
                 false,
                 consumerId,
                 new Author(consumerId, "Bob", "bob", null, null, null, null, null, null),
                 text,
-                List.of(),
                 platformId,
                 null,
                 null,
-                null,
-                at,
-                at.plusMillis(30));
+                at);
     }
 
     /** A reply to a comment (parent: that comment; root: the post). */
@@ -83,103 +75,123 @@ public final class InboundEvents {
             String parentId,
             String postId,
             Instant at) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "facebook:" + platformId + ":CREATED",
+        return event(
                 Channel.FACEBOOK,
-                brandId + "-facebook",
                 brandId,
                 MessageKind.COMMENT,
-                MessageKind.COMMENT.visibility(),
                 LifecycleAction.CREATED,
+                null,
                 false,
                 consumerId,
                 Author.named(consumerId, "Ann Lee"),
                 "Same problem here",
-                List.of(),
                 platformId,
                 parentId,
                 postId,
-                null,
-                at,
-                at.plusMillis(30));
+                at);
     }
 
     /** The same item again, with another action, as the network reports a later change. */
     public static SocialEventReceived lifecycle(
             SocialEventReceived original, LifecycleAction action, String text, Instant at) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "facebook:" + original.platformId() + ":" + action + ":" + at.getEpochSecond(),
+        return event(
                 original.channel(),
-                original.accountId(),
                 original.brandId(),
                 original.kind(),
-                original.visibility(),
                 action,
+                Long.toString(at.getEpochSecond()),
                 false,
                 original.consumerId(),
                 original.author(),
                 text,
-                List.of(),
                 original.platformId(),
                 original.parentPlatformId(),
                 original.rootPlatformId(),
-                null,
-                at,
-                at.plusMillis(30));
+                at);
     }
 
     /** The network's echo of a message the page sent to the consumer. */
     public static SocialEventReceived echo(
             String brandId, String consumerId, String platformId, String text) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "facebook:" + platformId + ":CREATED",
+        return event(
                 Channel.FACEBOOK,
-                brandId + "-facebook",
                 brandId,
                 MessageKind.PRIVATE_MESSAGE,
-                MessageKind.PRIVATE_MESSAGE.visibility(),
                 LifecycleAction.CREATED,
+                null,
                 true,
                 consumerId,
-                Author.named("1000001", "AcmeCare"),
+                PAGE,
                 text,
-                List.of(),
                 platformId,
                 null,
                 null,
-                null,
-                Instant.parse("2026-01-01T11:00:00Z"),
-                Instant.parse("2026-01-01T11:00:01Z"));
+                Instant.parse("2026-01-01T11:00:00Z"));
     }
 
     /** The brand's own post on its page: context, belonging to no consumer. */
     public static SocialEventReceived brandPost(String brandId, String platformId, String text) {
-        return new SocialEventReceived(
-                UUID.randomUUID().toString(),
-                "facebook:" + platformId + ":CREATED",
+        return event(
                 Channel.FACEBOOK,
-                brandId + "-facebook",
                 brandId,
                 MessageKind.POST,
-                MessageKind.POST.visibility(),
                 LifecycleAction.CREATED,
+                null,
                 true,
                 null,
-                Author.named("1000001", "AcmeCare"),
+                PAGE,
                 text,
-                List.of(),
                 platformId,
                 null,
                 null,
-                null,
-                Instant.parse("2026-01-01T09:00:00Z"),
-                Instant.parse("2026-01-01T09:00:01Z"));
+                Instant.parse("2026-01-01T09:00:00Z"));
     }
 
     public static void publish(SocialEventReceived event) {
         TestEvents.publish(Topics.INBOUND, event.conversationKey().toString(), event);
+    }
+
+    /**
+     * @param versionTag told apart repeated changes of one item, as ingest does (the change time)
+     */
+    private static SocialEventReceived event(
+            Channel channel,
+            String brandId,
+            MessageKind kind,
+            LifecycleAction action,
+            String versionTag,
+            boolean fromBrand,
+            String consumerId,
+            Author author,
+            String text,
+            String platformId,
+            String parentPlatformId,
+            String rootPlatformId,
+            Instant occurredAt) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                channel.name().toLowerCase()
+                        + ":"
+                        + platformId
+                        + ":"
+                        + action
+                        + (versionTag == null ? "" : ":" + versionTag),
+                channel,
+                brandId + "-" + channel.name().toLowerCase(),
+                brandId,
+                kind,
+                kind.visibility(),
+                action,
+                fromBrand,
+                consumerId,
+                author,
+                text,
+                List.of(),
+                platformId,
+                parentPlatformId,
+                rootPlatformId,
+                null,
+                occurredAt,
+                occurredAt.plusMillis(30));
     }
 }
