@@ -1,0 +1,75 @@
+package org.socialsuite.outbound.network;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The Graph API calls outbound-service makes (PLATFORMS.md, "Sending"). */
+@RegisterRestClient(configKey = "facebook")
+public interface FacebookGraphClient {
+
+    /** Messenger: a response, a tagged message, or a private reply to a comment. */
+    @POST
+    @Path("/{pageId}/messages")
+    Uni<SendResponse> send(
+            @PathParam("pageId") String pageId,
+            @HeaderParam("Authorization") String bearer,
+            SendRequest request);
+
+    /** A public reply under a comment or on a post. */
+    @POST
+    @Path("/{objectId}/comments")
+    Uni<CommentResponse> comment(
+            @PathParam("objectId") String objectId,
+            @HeaderParam("Authorization") String bearer,
+            CommentRequest request);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SendRequest(
+            Recipient recipient,
+            @JsonProperty("messaging_type") String messagingType,
+            String tag,
+            Text message) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Recipient(String id, @JsonProperty("comment_id") String commentId) {}
+
+    record Text(String text) {}
+
+    record SendResponse(
+            @JsonProperty("recipient_id") String recipientId,
+            @JsonProperty("message_id") String messageId) {}
+
+    record CommentRequest(String message) {}
+
+    record CommentResponse(String id) {}
+
+    /**
+     * {@code {"error":{"message","type","code","error_subcode"}}} becomes a {@link NetworkError}.
+     */
+    @ClientExceptionMapper
+    static RuntimeException toError(Response response) {
+        String body = response.readEntity(String.class);
+        try {
+            JsonNode error = new ObjectMapper().readTree(body).path("error");
+            String code = error.path("code").asText("");
+            String subcode = error.path("error_subcode").asText("");
+            return new NetworkError(
+                    response.getStatus(),
+                    subcode.isEmpty() ? code : code + "/" + subcode,
+                    error.path("message").asText("Facebook answered " + response.getStatus()));
+        } catch (Exception unreadable) {
+            return new NetworkError(
+                    response.getStatus(), "", "Facebook answered " + response.getStatus());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.socialsuite.outbound.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The Twitter/X API v2 calls outbound-service makes (PLATFORMS.md, "Sending and lookups"). */
+@RegisterRestClient(configKey = "twitter")
+public interface TwitterApiClient {
+
+    @POST
+    @Path("/2/tweets")
+    Uni<TweetResponse> tweet(@HeaderParam("Authorization") String bearer, TweetRequest request);
+
+    @POST
+    @Path("/2/dm_conversations/with/{participantId}/messages")
+    Uni<DirectMessageResponse> directMessage(
+            @PathParam("participantId") String participantId,
+            @HeaderParam("Authorization") String bearer,
+            DirectMessageRequest request);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TweetRequest(String text, Reply reply) {}
+
+    record Reply(@JsonProperty("in_reply_to_tweet_id") String inReplyToTweetId) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TweetResponse(TweetData data) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TweetData(String id) {}
+
+    record DirectMessageRequest(String text) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DirectMessageResponse(DirectMessageData data) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DirectMessageData(
+            @JsonProperty("dm_conversation_id") String conversationId,
+            @JsonProperty("dm_event_id") String eventId) {}
+
+    /**
+     * problem+json ({@code title}, {@code detail}) or the old {@code errors[]} become a {@link
+     * NetworkError}.
+     */
+    @ClientExceptionMapper
+    static RuntimeException toError(Response response) {
+        String body = response.readEntity(String.class);
+        try {
+            JsonNode problem = new ObjectMapper().readTree(body);
+            JsonNode old = problem.path("errors").path(0);
+            String title = problem.path("title").asText(old.path("code").asText(""));
+            String detail = problem.path("detail").asText(old.path("message").asText(title));
+            return new NetworkError(response.getStatus(), title, detail.isEmpty() ? title : detail);
+        } catch (Exception unreadable) {
+            return new NetworkError(
+                    response.getStatus(), "", "Twitter/X answered " + response.getStatus());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.socialsuite.outbound;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Facebook's Graph API and Twitter/X's API v2 stood in for by one WireMock server: the Graph API
+ * under {@code /facebook}, Twitter/X under {@code /twitter}, both with the networks' real wire
+ * formats in the stubs.
+ */
+public class WireMockNetworks implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        // The REST clients' own keys: a test resource's overrides are checked before the
+        // social.* mappings exist, so they cannot name social.facebook.graph-url themselves.
+        return Map.of(
+                "quarkus.rest-client.facebook.url", server.baseUrl() + "/facebook",
+                "quarkus.rest-client.twitter.url", server.baseUrl() + "/twitter");
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+}
