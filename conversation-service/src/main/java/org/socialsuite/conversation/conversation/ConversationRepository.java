@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +22,13 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .firstResult();
     }
 
-    /** A conversation of this brand, or null: another brand's conversation does not exist here. */
-    public Uni<Conversation> findForBrand(UUID id, String brandId) {
-        return find("id = ?1 and brandId = ?2", id, brandId).firstResult();
+    /** A conversation of this brand, or a 404: another brand's conversation does not exist here. */
+    public Uni<Conversation> requireForBrand(UUID id, String brandId) {
+        return find("id = ?1 and brandId = ?2", id, brandId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No conversation " + id));
     }
 
     /**

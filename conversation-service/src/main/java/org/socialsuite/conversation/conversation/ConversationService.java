@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,12 +61,13 @@ public class ConversationService {
 
     @WithSession
     public Uni<Detail> get(String brandId, UUID id) {
-        return find(brandId, id).chain(this::detail);
+        return conversations.requireForBrand(id, brandId).chain(this::detail);
     }
 
     @WithSession
     public Uni<List<TranscriptMessage>> transcript(String brandId, UUID id) {
-        return find(brandId, id)
+        return conversations
+                .requireForBrand(id, brandId)
                 .chain(conversation -> messages.transcript(conversation.id))
                 .chain(
                         rows ->
@@ -87,7 +87,8 @@ public class ConversationService {
     /** Closing twice is fine; the consumer's next message opens a new conversation. */
     @WithTransaction
     public Uni<Detail> close(String brandId, String agentId, UUID id) {
-        return find(brandId, id)
+        return conversations
+                .requireForBrand(id, brandId)
                 .call(
                         conversation -> {
                             if (conversation.status != ConversationStatus.OPEN) {
@@ -112,14 +113,6 @@ public class ConversationService {
                                     ReplyModePolicy.defaultMode(facts),
                                     ReplyModePolicy.availability(facts, clock.instant()));
                         });
-    }
-
-    private Uni<Conversation> find(String brandId, UUID id) {
-        return conversations
-                .findForBrand(id, brandId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFoundException("No conversation " + id));
     }
 
     private static Page toPage(List<Conversation> rows, int limit) {

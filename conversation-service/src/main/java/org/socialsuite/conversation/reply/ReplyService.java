@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,10 +61,7 @@ public class ReplyService {
             ReplyRequest request,
             String idempotencyKey) {
         return conversations
-                .findForBrand(conversationId, brandId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFoundException("No conversation " + conversationId))
+                .requireForBrand(conversationId, brandId)
                 .chain(
                         conversation ->
                                 alreadySent(conversation.id, idempotencyKey)
@@ -86,10 +82,7 @@ public class ReplyService {
     public Uni<TranscriptMessage> findSent(
             String brandId, UUID conversationId, String idempotencyKey) {
         return conversations
-                .findForBrand(conversationId, brandId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFoundException("No conversation " + conversationId))
+                .requireForBrand(conversationId, brandId)
                 .chain(conversation -> alreadySent(conversation.id, idempotencyKey))
                 .map(message -> message == null ? null : TranscriptMessage.of(message, List.of()));
     }

@@ -47,7 +47,7 @@ public record PostgresServer(String host, int port, String username, String pass
             for (String database : databases) {
                 if (!exists(connection, database)) {
                     try (Statement create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+                        create.execute("CREATE DATABASE " + identifier(database));
                     } catch (SQLException e) {
                         // Another process may have created it a moment ago; that is fine.
                         if (!exists(connection, database)) {
@@ -66,12 +66,16 @@ public record PostgresServer(String host, int port, String username, String pass
     public void recreateDatabase(String database) {
         try (Connection connection = connect("postgres");
                 Statement statement = connection.createStatement()) {
-            String name = "\"" + database.replace("\"", "") + "\"";
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("DROP DATABASE IF EXISTS " + identifier(database) + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + identifier(database));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot recreate " + database + ": " + e, e);
         }
+    }
+
+    /** A database name as a quoted identifier; quotes inside it are dropped, never interpreted. */
+    private static String identifier(String database) {
+        return "\"" + database.replace("\"", "") + "\"";
     }
 
     private static boolean exists(Connection connection, String database) throws SQLException {

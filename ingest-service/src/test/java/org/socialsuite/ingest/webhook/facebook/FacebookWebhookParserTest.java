@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Author;
@@ -16,31 +15,19 @@ import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Visibility;
+import org.socialsuite.ingest.Expected;
 import org.socialsuite.ingest.Payloads;
 import org.socialsuite.ingest.webhook.ParsedWebhook;
 import org.socialsuite.ingest.webhook.ParsedWebhook.Reason;
 import org.socialsuite.ingest.webhook.ParsedWebhook.SkippedItem;
 import org.socialsuite.ingest.webhook.WebhookRejected;
-import org.socialsuite.support.accounts.ConnectedAccount;
 
 class FacebookWebhookParserTest {
 
-    private static final Instant RECEIVED = Instant.parse("2026-01-01T00:00:01Z");
-    private static final ConnectedAccount ACME =
-            new ConnectedAccount(
-                    "acme-facebook",
-                    "acme",
-                    Channel.FACEBOOK,
-                    "1000001",
-                    Optional.of("AcmeCare"),
-                    Optional.empty());
+    private static final Instant RECEIVED = Expected.RECEIVED;
 
     private final FacebookWebhookParser parser =
-            new FacebookWebhookParser(
-                    pageId ->
-                            ACME.externalId().equals(pageId)
-                                    ? Optional.of(ACME)
-                                    : Optional.empty());
+            new FacebookWebhookParser(pageId -> Expected.account(Channel.FACEBOOK, pageId));
 
     @Test
     void aMessengerTextMessageIsAPrivateMessageOfTheSender() {
