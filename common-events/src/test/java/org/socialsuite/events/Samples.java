@@ -51,7 +51,7 @@ final class Samples {
                 Channel.FACEBOOK,
                 ReplyMode.PRIVATE,
                 "We are on it",
-                new ReplyTarget("8001", null, null, "HUMAN_AGENT"),
+                new ReplyTarget("8001", null, null, "HUMAN_AGENT", T0.minusSeconds(90_000)),
                 "agent-7",
                 T0);
     }

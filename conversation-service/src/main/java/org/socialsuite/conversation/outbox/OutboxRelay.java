@@ -3,24 +3,21 @@ package org.socialsuite.conversation.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
+import org.socialsuite.support.background.RepeatingPass;
 
 /**
  * Publishes the outbox in order: right after a transaction that wrote to it commits, and every so
@@ -31,15 +28,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
 
     private final MutinyEmitter<byte[]> emitter;
-    private final Vertx vertx;
-    private final long periodMillis;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private long timer = -1;
+    private final RepeatingPass passes;
 
     public OutboxRelay(
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -48,47 +40,27 @@ public class OutboxRelay {
             @ConfigProperty(name = "conversation.outbox.poll-millis", defaultValue = "1000")
                     long periodMillis) {
         this.emitter = emitter;
-        this.vertx = vertx;
-        this.periodMillis = periodMillis;
+        this.passes =
+                new RepeatingPass(
+                        vertx,
+                        Duration.ofMillis(periodMillis),
+                        "Outbox publication",
+                        () ->
+                                Panache.withTransaction(this::publishBatch)
+                                        .map(published -> published == BATCH));
     }
 
     void start(@Observes StartupEvent startup) {
-        timer = vertx.setPeriodic(periodMillis, id -> wakeUp());
+        passes.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        vertx.cancelTimer(timer);
+        passes.stop();
     }
 
     /** Asks for a pass; passes never overlap, and one asked for during a pass follows it. */
     public void wakeUp() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            // Hibernate Reactive wants an isolated (duplicated) context of its own.
-            Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> pass());
-        }
-    }
-
-    private void pass() {
-        again.set(false);
-        Panache.withTransaction(this::publishBatch)
-                .subscribe()
-                .with(
-                        published -> finish(published == BATCH),
-                        failure -> {
-                            LOG.warnf(
-                                    "Outbox not published yet, will retry: %s", failure.toString());
-                            finish(false);
-                        });
-    }
-
-    private void finish(boolean more) {
-        running.set(false);
-        if (more || again.get()) {
-            wakeUp();
-        }
+        passes.wakeUp();
     }
 
     private Uni<Integer> publishBatch() {

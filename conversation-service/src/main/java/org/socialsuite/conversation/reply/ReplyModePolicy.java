@@ -1,22 +1,18 @@
 package org.socialsuite.conversation.reply;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
+import org.socialsuite.support.rules.MessagingWindows;
+import org.socialsuite.support.rules.MessagingWindows.MessengerWindow;
 
 /**
  * The networks' rules for replying (DESIGN.md §2, PLATFORMS.md): which modes would be accepted now,
  * until when, and why not. A pure function of the facts and the time.
  */
 public final class ReplyModePolicy {
-
-    static final Duration STANDARD_WINDOW = Duration.ofHours(24);
-    static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
-    static final Duration PRIVATE_RESPONSE_LIMIT = Duration.ofDays(7);
-    public static final String HUMAN_AGENT = "HUMAN_AGENT";
 
     private ReplyModePolicy() {}
 
@@ -61,17 +57,17 @@ public final class ReplyModePolicy {
                     "The consumer has not written in Messenger; a Private Response can open the"
                             + " conversation");
         }
-        Instant standardEnd = last.plus(STANDARD_WINDOW);
-        if (now.isBefore(standardEnd)) {
-            return ReplyModeAvailability.open(ReplyMode.PRIVATE, standardEnd);
-        }
-        Instant humanAgentEnd = last.plus(HUMAN_AGENT_WINDOW);
-        if (now.isBefore(humanAgentEnd)) {
-            return ReplyModeAvailability.tagged(ReplyMode.PRIVATE, humanAgentEnd, HUMAN_AGENT);
-        }
-        return ReplyModeAvailability.closed(
-                ReplyMode.PRIVATE,
-                "The Messenger window closed 7 days after the consumer's last message");
+        MessengerWindow window = MessagingWindows.messenger(last, now);
+        return switch (window.state()) {
+            case STANDARD -> ReplyModeAvailability.open(ReplyMode.PRIVATE, window.closesAt());
+            case HUMAN_AGENT ->
+                    ReplyModeAvailability.tagged(
+                            ReplyMode.PRIVATE, window.closesAt(), window.messageTag());
+            case CLOSED ->
+                    ReplyModeAvailability.closed(
+                            ReplyMode.PRIVATE,
+                            "The Messenger window closed 7 days after the consumer's last message");
+        };
     }
 
     /** Once per public comment or post, within 7 days of it. */
@@ -86,7 +82,7 @@ public final class ReplyModePolicy {
                     ReplyMode.PRIVATE_RESPONSE,
                     "This comment has already been answered privately (once per comment)");
         }
-        Instant end = facts.lastPublic().occurredAt.plus(PRIVATE_RESPONSE_LIMIT);
+        Instant end = MessagingWindows.privateResponseEnd(facts.lastPublic().occurredAt);
         return now.isBefore(end)
                 ? ReplyModeAvailability.open(ReplyMode.PRIVATE_RESPONSE, end)
                 : ReplyModeAvailability.closed(

@@ -26,6 +26,7 @@ import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.Visibility;
+import org.socialsuite.support.rules.ReplyLength;
 
 /**
  * An agent's reply becomes an OUTBOUND message (PENDING) and a {@link ReplyRequested} command in
@@ -120,7 +121,11 @@ public class ReplyService {
         ReplyMode mode =
                 request.mode() != null ? request.mode() : ReplyModePolicy.defaultMode(facts);
         ReplyModeAvailability availability = availabilityOf(facts, mode, now);
-        ReplyLimits.check(conversation.channel, mode, request.text(), conversation.consumerHandle);
+        ReplyLength.problem(conversation.channel, mode, request.text(), conversation.consumerHandle)
+                .ifPresent(
+                        problem -> {
+                            throw ReplyRejected.badText(problem);
+                        });
         ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
         Message message = outbound(conversation, agentId, mode, request.text(), target, now);
         message.idempotencyKey = idempotencyKey;

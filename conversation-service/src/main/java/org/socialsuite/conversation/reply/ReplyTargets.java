@@ -1,5 +1,6 @@
 package org.socialsuite.conversation.reply;
 
+import java.time.Instant;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.MessageKind;
@@ -20,11 +21,14 @@ final class ReplyTargets {
                     case PRIVATE_RESPONSE -> lastPublic.platformId;
                     case PRIVATE -> null;
                 };
+        Instant answeredAt =
+                mode.mode() == ReplyMode.PRIVATE ? facts.lastPrivateAt() : lastPublic.occurredAt;
         return new ReplyTarget(
                 conversation.consumerId,
                 conversation.consumerHandle,
                 platformId,
-                mode.messageTag());
+                mode.messageTag(),
+                answeredAt);
     }
 
     /**

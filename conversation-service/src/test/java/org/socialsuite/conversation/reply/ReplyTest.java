@@ -87,13 +87,13 @@ class ReplyTest {
         assertCommand(
                 ReplyMode.PUBLIC,
                 "Sorry to hear that",
-                new ReplyTarget(consumer, null, parent, null));
+                new ReplyTarget(consumer, null, parent, null, T0));
 
         send(id, "Let's take this private", "PRIVATE", null).statusCode(202);
         assertCommand(
                 ReplyMode.PRIVATE,
                 "Let's take this private",
-                new ReplyTarget(consumer, null, null, null));
+                new ReplyTarget(consumer, null, null, null, T0));
 
         send(id, "We sent you a message", "PRIVATE_RESPONSE", null)
                 .statusCode(202)
@@ -101,7 +101,7 @@ class ReplyTest {
         assertCommand(
                 ReplyMode.PRIVATE_RESPONSE,
                 "We sent you a message",
-                new ReplyTarget(consumer, null, reply, null));
+                new ReplyTarget(consumer, null, reply, null, T0));
 
         send(id, "Once more?", "PRIVATE_RESPONSE", null)
                 .statusCode(409)
@@ -113,7 +113,7 @@ class ReplyTest {
         assertCommand(
                 ReplyMode.PRIVATE,
                 "Following up",
-                new ReplyTarget(consumer, null, null, "HUMAN_AGENT"));
+                new ReplyTarget(consumer, null, null, "HUMAN_AGENT", T0));
 
         TestClock.set(T0.plus(Duration.ofDays(8)));
         send(id, "Too late", "PRIVATE", null)
@@ -136,9 +136,12 @@ class ReplyTest {
 
         send(id, "We are on it", null, null).statusCode(202).body("action", equalTo("REPLIED"));
         assertCommand(
-                ReplyMode.PUBLIC, "We are on it", new ReplyTarget(consumer, "bob", tweet, null));
+                ReplyMode.PUBLIC,
+                "We are on it",
+                new ReplyTarget(consumer, "bob", tweet, null, T0));
         send(id, "Details?", "PRIVATE", null).statusCode(202);
-        assertCommand(ReplyMode.PRIVATE, "Details?", new ReplyTarget(consumer, "bob", null, null));
+        assertCommand(
+                ReplyMode.PRIVATE, "Details?", new ReplyTarget(consumer, "bob", null, null, null));
 
         // "@bob " weighs 5, so 275 more fit and 276 do not; an emoji weighs 2.
         send(id, "a".repeat(275), "PUBLIC", null).statusCode(202);

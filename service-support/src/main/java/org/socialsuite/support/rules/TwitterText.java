@@ -1,4 +1,4 @@
-package org.socialsuite.conversation.reply;
+package org.socialsuite.support.rules;
 
 import java.text.Normalizer;
 import java.util.regex.Matcher;
