@@ -7,9 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.events.json.EventJson;
 
 /** One reply's delivery, keyed by its replyId: a redelivered command never sends twice. */
 @Entity
@@ -49,9 +52,40 @@ public class Delivery extends PanacheEntityBase {
 
     public int attempts;
 
+    /** The command as received (JSON), to send it again on a retry. */
+    @Column(columnDefinition = "text")
+    public String request;
+
+    /** When a PENDING delivery is due. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    static Delivery pending(ReplyRequested reply, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.replyId = reply.replyId();
+        delivery.conversationId = reply.conversationId();
+        delivery.accountId = reply.accountId();
+        delivery.channel = reply.channel();
+        delivery.mode = reply.mode();
+        delivery.status = DeliveryState.PENDING;
+        delivery.request = new String(EventJson.write(reply), StandardCharsets.UTF_8);
+        delivery.nextAttemptAt = now;
+        delivery.requestedAt = reply.requestedAt();
+        delivery.updatedAt = now;
+        return delivery;
+    }
+
+    ReplyRequested command() {
+        return EventJson.read(request.getBytes(StandardCharsets.UTF_8), ReplyRequested.class);
+    }
+
+    boolean dueAt(Instant now) {
+        return status == DeliveryState.PENDING && !nextAttemptAt.isAfter(now);
+    }
 }

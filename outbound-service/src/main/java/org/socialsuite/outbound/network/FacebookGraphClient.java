@@ -2,8 +2,6 @@ package org.socialsuite.outbound.network;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
@@ -53,23 +51,8 @@ public interface FacebookGraphClient {
 
     record CommentResponse(String id) {}
 
-    /**
-     * {@code {"error":{"message","type","code","error_subcode"}}} becomes a {@link NetworkError}.
-     */
     @ClientExceptionMapper
     static RuntimeException toError(Response response) {
-        String body = response.readEntity(String.class);
-        try {
-            JsonNode error = new ObjectMapper().readTree(body).path("error");
-            String code = error.path("code").asText("");
-            String subcode = error.path("error_subcode").asText("");
-            return new NetworkError(
-                    response.getStatus(),
-                    subcode.isEmpty() ? code : code + "/" + subcode,
-                    error.path("message").asText("Facebook answered " + response.getStatus()));
-        } catch (Exception unreadable) {
-            return new NetworkError(
-                    response.getStatus(), "", "Facebook answered " + response.getStatus());
-        }
+        return FacebookErrors.of(response);
     }
 }

@@ -2,6 +2,9 @@ package org.socialsuite.outbound.network;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
@@ -9,14 +12,17 @@ import org.socialsuite.outbound.network.FacebookGraphClient.CommentRequest;
 import org.socialsuite.outbound.network.FacebookGraphClient.Recipient;
 import org.socialsuite.outbound.network.FacebookGraphClient.SendRequest;
 import org.socialsuite.outbound.network.FacebookGraphClient.Text;
+import org.socialsuite.outbound.network.NetworkError.Disposition;
 import org.socialsuite.outbound.network.TwitterApiClient.DirectMessageRequest;
 import org.socialsuite.outbound.network.TwitterApiClient.Reply;
 import org.socialsuite.outbound.network.TwitterApiClient.TweetRequest;
 import org.socialsuite.support.accounts.ConnectedAccount;
+import org.socialsuite.support.rules.ReplyLength;
 
 /**
- * One reply, one call, per channel and mode, with the account's own credential. Returns the id the
- * network gave the new comment, message or tweet.
+ * One reply, one call, per channel and mode, with the account's own credential, after the rules
+ * allow it. Returns the id the network gave the new comment, message or tweet; fails with a
+ * classified {@link NetworkError}.
  */
 @ApplicationScoped
 public class NetworkSender {
@@ -30,9 +36,52 @@ public class NetworkSender {
         this.twitter = twitter;
     }
 
-    public Uni<String> send(ReplyRequested reply, ConnectedAccount account, String accessToken) {
-        String bearer = "Bearer " + accessToken;
+    /** Why the network would refuse this reply now, before calling it. */
+    public Optional<NetworkError> refusal(ReplyRequested reply, Instant now) {
+        return SendRules.check(reply, now);
+    }
+
+    public Uni<String> send(
+            ReplyRequested reply, ConnectedAccount account, String accessToken, Instant now) {
+        return call(reply, account, "Bearer " + accessToken, now)
+                .onItem()
+                .ifNull()
+                .failWith(
+                        () ->
+                                new NetworkError(
+                                        "no_id",
+                                        "The network accepted the reply without returning its"
+                                                + " id",
+                                        Disposition.OUTCOME_UNKNOWN,
+                                        null))
+                .onFailure(failure -> !(failure instanceof NetworkError))
+                .transform(NetworkSender::transportFailure);
+    }
+
+    /** Refused connections sent nothing; anything later (a timeout, a cut) may have posted. */
+    private static NetworkError transportFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return new NetworkError(
+                        "unreachable",
+                        "The network could not be reached: " + cause.getMessage(),
+                        Disposition.RETRY,
+                        null);
+            }
+        }
+        return new NetworkError(
+                "no_answer",
+                "The network did not answer (" + failure + "); the reply may have been posted",
+                Disposition.OUTCOME_UNKNOWN,
+                null);
+    }
+
+    private Uni<String> call(
+            ReplyRequested reply, ConnectedAccount account, String bearer, Instant now) {
         ReplyTarget target = reply.target();
+        String text =
+                ReplyLength.asSent(
+                        reply.channel(), reply.mode(), reply.text(), target.consumerHandle());
         return switch (reply.channel()) {
             case FACEBOOK ->
                     switch (reply.mode()) {
@@ -40,30 +89,28 @@ public class NetworkSender {
                                 facebook.comment(
                                                 target.platformId(),
                                                 bearer,
-                                                new CommentRequest(reply.text()))
+                                                new CommentRequest(text))
                                         .map(FacebookGraphClient.CommentResponse::id);
-                        case PRIVATE ->
-                                facebook.send(
-                                                account.externalId(),
-                                                bearer,
-                                                new SendRequest(
-                                                        new Recipient(target.consumerId(), null),
-                                                        target.messageTag() == null
-                                                                ? "RESPONSE"
-                                                                : "MESSAGE_TAG",
-                                                        target.messageTag(),
-                                                        new Text(reply.text())))
-                                        .map(FacebookGraphClient.SendResponse::messageId);
+                        case PRIVATE -> {
+                            String tag = SendRules.messageTag(target, now);
+                            yield messenger(
+                                    account,
+                                    bearer,
+                                    new SendRequest(
+                                            new Recipient(target.consumerId(), null),
+                                            tag == null ? "RESPONSE" : "MESSAGE_TAG",
+                                            tag,
+                                            new Text(text)));
+                        }
                         case PRIVATE_RESPONSE ->
-                                facebook.send(
-                                                account.externalId(),
-                                                bearer,
-                                                new SendRequest(
-                                                        new Recipient(null, target.platformId()),
-                                                        "RESPONSE",
-                                                        null,
-                                                        new Text(reply.text())))
-                                        .map(FacebookGraphClient.SendResponse::messageId);
+                                messenger(
+                                        account,
+                                        bearer,
+                                        new SendRequest(
+                                                new Recipient(null, target.platformId()),
+                                                "RESPONSE",
+                                                null,
+                                                new Text(text)));
                     };
             case TWITTER ->
                     switch (reply.mode()) {
@@ -71,28 +118,22 @@ public class NetworkSender {
                                 twitter.tweet(
                                                 bearer,
                                                 new TweetRequest(
-                                                        mention(target) + reply.text(),
-                                                        new Reply(target.platformId())))
+                                                        text, new Reply(target.platformId())))
                                         .map(response -> response.data().id());
                         case PRIVATE ->
                                 twitter.directMessage(
                                                 target.consumerId(),
                                                 bearer,
-                                                new DirectMessageRequest(reply.text()))
+                                                new DirectMessageRequest(text))
                                         .map(response -> response.data().eventId());
                         case PRIVATE_RESPONSE ->
-                                Uni.createFrom()
-                                        .failure(
-                                                new NetworkError(
-                                                        0,
-                                                        "unsupported",
-                                                        "Twitter/X has no private responses"));
+                                throw new IllegalStateException("refused by SendRules");
                     };
         };
     }
 
-    /** A reply tweet names the consumer it answers. */
-    private static String mention(ReplyTarget target) {
-        return target.consumerHandle() == null ? "" : "@" + target.consumerHandle() + " ";
+    private Uni<String> messenger(ConnectedAccount account, String bearer, SendRequest request) {
+        return facebook.send(account.externalId(), bearer, request)
+                .map(FacebookGraphClient.SendResponse::messageId);
     }
 }

@@ -3,8 +3,6 @@ package org.socialsuite.outbound.network;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
@@ -50,22 +48,8 @@ public interface TwitterApiClient {
             @JsonProperty("dm_conversation_id") String conversationId,
             @JsonProperty("dm_event_id") String eventId) {}
 
-    /**
-     * problem+json ({@code title}, {@code detail}) or the old {@code errors[]} become a {@link
-     * NetworkError}.
-     */
     @ClientExceptionMapper
     static RuntimeException toError(Response response) {
-        String body = response.readEntity(String.class);
-        try {
-            JsonNode problem = new ObjectMapper().readTree(body);
-            JsonNode old = problem.path("errors").path(0);
-            String title = problem.path("title").asText(old.path("code").asText(""));
-            String detail = problem.path("detail").asText(old.path("message").asText(title));
-            return new NetworkError(response.getStatus(), title, detail.isEmpty() ? title : detail);
-        } catch (Exception unreadable) {
-            return new NetworkError(
-                    response.getStatus(), "", "Twitter/X answered " + response.getStatus());
-        }
+        return TwitterErrors.of(response);
     }
 }

@@ -37,7 +37,7 @@ import org.socialsuite.testsupport.TopicWatcher;
         initArgs = @ResourceArg(name = "database", value = "outbound_test"))
 class InterruptedDeliveryTest {
 
-    @Inject DeliveryService deliveries;
+    @Inject InterruptedDeliveries interrupted;
 
     @Test
     void aDeliveryLeftSendingBecomesDeliveryUnknownAndIsNotResent() throws Throwable {
@@ -48,7 +48,7 @@ class InterruptedDeliveryTest {
 
         try (TopicWatcher<ReplyResult> results =
                 TopicWatcher.open(Topics.OUTBOUND_RESULT, new ReplyResultDeserializer())) {
-            deliveries.reportInterruptedDeliveries(null);
+            interrupted.report(null);
 
             ReplyResult result = results.awaitRecord(r -> r.replyId().equals(replyId)).value();
             assertThat(result.status()).isEqualTo(DeliveryOutcome.DELIVERY_UNKNOWN);

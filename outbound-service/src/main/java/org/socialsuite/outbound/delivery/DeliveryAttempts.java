@@ -1,0 +1,201 @@
+package org.socialsuite.outbound.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.outbound.account.AccountAuthorisations;
+import org.socialsuite.outbound.network.NetworkError;
+import org.socialsuite.outbound.network.NetworkSender;
+import org.socialsuite.outbound.ratelimit.AccountRateLimiter;
+import org.socialsuite.outbound.ratelimit.Endpoint;
+import org.socialsuite.support.accounts.AccountRegistry;
+import org.socialsuite.support.accounts.ConnectedAccount;
+
+/**
+ * One attempt at a due delivery: the rules first (a reply that breaks one fails without a call),
+ * then the account's rate limit (no permit: wait for one), then the claim (SENDING, committed
+ * before the call, so a crash is reported rather than repeated), the call, and the outcome.
+ */
+@ApplicationScoped
+class DeliveryAttempts {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
+
+    private final NetworkSender network;
+    private final AccountRegistry accounts;
+    private final AccountRateLimiter rateLimiter;
+    private final AccountAuthorisations authorisations;
+    private final RetryPolicy retryPolicy;
+    private final DeliveryResults results;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    DeliveryAttempts(
+            NetworkSender network,
+            AccountRegistry accounts,
+            AccountRateLimiter rateLimiter,
+            AccountAuthorisations authorisations,
+            RetryPolicy retryPolicy,
+            DeliveryResults results,
+            MeterRegistry meters) {
+        this.network = network;
+        this.accounts = accounts;
+        this.rateLimiter = rateLimiter;
+        this.authorisations = authorisations;
+        this.retryPolicy = retryPolicy;
+        this.results = results;
+        this.meters = meters;
+    }
+
+    /** Attempts the delivery if it is still PENDING and due; otherwise does nothing. */
+    Uni<Void> attempt(String replyId) {
+        Instant now = clock.instant();
+        return Panache.withSession(() -> Delivery.<Delivery>findById(replyId))
+                .chain(
+                        delivery ->
+                                delivery != null && delivery.dueAt(now)
+                                        ? attempt(delivery, now)
+                                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> attempt(Delivery delivery, Instant now) {
+        ReplyRequested reply = delivery.command();
+        Optional<NetworkError> refusal = network.refusal(reply, now);
+        if (refusal.isPresent()) {
+            return conclude(
+                    reply.replyId(),
+                    Outcome.failed(refusal.get().code(), refusal.get().getMessage()));
+        }
+        Optional<ConnectedAccount> account = accounts.byId(reply.accountId());
+        Optional<String> token = accounts.accessToken(reply.accountId());
+        if (account.isEmpty() || token.isEmpty()) {
+            return conclude(
+                    reply.replyId(),
+                    Outcome.failed("unknown_account", "No connected account " + reply.accountId()));
+        }
+        Endpoint endpoint = Endpoint.of(reply.channel(), reply.mode());
+        Instant permitted = rateLimiter.take(reply.accountId(), endpoint, now);
+        if (permitted.isAfter(now)) {
+            return postpone(reply.replyId(), permitted);
+        }
+        int attempt = delivery.attempts + 1;
+        return claim(reply.replyId(), now)
+                .chain(
+                        claimed ->
+                                claimed
+                                        ? call(reply, account.get(), token.get(), attempt)
+                                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> call(
+            ReplyRequested reply, ConnectedAccount account, String token, int attempt) {
+        return network.send(reply, account, token, clock.instant())
+                .map(
+                        platformId -> {
+                            authorisations.authorised(reply.accountId());
+                            return Outcome.sent(platformId);
+                        })
+                .onFailure(NetworkError.class)
+                .recoverWithItem(failure -> afterRefusal(reply, (NetworkError) failure, attempt))
+                .chain(outcome -> conclude(reply.replyId(), outcome));
+    }
+
+    private Outcome afterRefusal(ReplyRequested reply, NetworkError error, int attempt) {
+        Instant now = clock.instant();
+        return switch (error.disposition()) {
+            case FAIL -> Outcome.failed(error.code(), error.getMessage());
+            case OUTCOME_UNKNOWN -> Outcome.unknown(error.code(), error.getMessage());
+            case REAUTHORISE -> {
+                LOG.warnf(
+                        "Account %s needs re-authorisation: %s",
+                        reply.accountId(), error.getMessage());
+                authorisations.needsReauthorisation(reply.accountId(), error.getMessage(), now);
+                yield Outcome.failed(error.code(), error.getMessage());
+            }
+            case RETRY -> {
+                if (error.retryAt() != null) {
+                    rateLimiter.closeUntil(
+                            reply.accountId(),
+                            Endpoint.of(reply.channel(), reply.mode()),
+                            error.retryAt());
+                }
+                yield retryPolicy
+                        .nextAttempt(
+                                attempt,
+                                reply.requestedAt(),
+                                error.retryAt(),
+                                now,
+                                ThreadLocalRandom.current()::nextDouble)
+                        .map(
+                                next -> {
+                                    meters.counter(
+                                                    "outbound.delivery.retries",
+                                                    "channel",
+                                                    reply.channel().name())
+                                            .increment();
+                                    LOG.infof(
+                                            "Reply %s: %s; attempt %d at %s",
+                                            reply.replyId(), error.getMessage(), attempt + 1, next);
+                                    return Outcome.retryAt(next, error.code(), error.getMessage());
+                                })
+                        .orElseGet(
+                                () ->
+                                        Outcome.failed(
+                                                error.code(),
+                                                "Gave up after "
+                                                        + attempt
+                                                        + (attempt == 1
+                                                                ? " attempt: "
+                                                                : " attempts: ")
+                                                        + error.getMessage()));
+            }
+        };
+    }
+
+    /** PENDING to SENDING, committed, by exactly one caller. */
+    private Uni<Boolean> claim(String replyId, Instant now) {
+        return Panache.withTransaction(
+                        () ->
+                                Delivery.update(
+                                        "status = ?1, attempts = attempts + 1, updatedAt = ?2"
+                                                + " where replyId = ?3 and status = ?4",
+                                        DeliveryState.SENDING,
+                                        now,
+                                        replyId,
+                                        DeliveryState.PENDING))
+                .map(updated -> updated == 1);
+    }
+
+    /** Waits for the account's rate limit; not an attempt. */
+    private Uni<Void> postpone(String replyId, Instant until) {
+        return Panache.withTransaction(
+                        () ->
+                                Delivery.update(
+                                        "nextAttemptAt = ?1 where replyId = ?2 and status = ?3",
+                                        until,
+                                        replyId,
+                                        DeliveryState.PENDING))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> conclude(String replyId, Outcome outcome) {
+        return Panache.withTransaction(
+                        () ->
+                                Delivery.<Delivery>findById(replyId)
+                                        .invoke(
+                                                delivery ->
+                                                        outcome.applyTo(delivery, clock.instant())))
+                .chain(
+                        delivery ->
+                                delivery.status.isFinal()
+                                        ? results.publish(delivery)
+                                        : Uni.createFrom().voidItem());
+    }
+}

@@ -1,0 +1,30 @@
+package org.socialsuite.outbound.ratelimit;
+
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ReplyMode;
+
+/** The networks count sends per endpoint: tweets and DMs have separate quotas (PLATFORMS.md). */
+public enum Endpoint {
+    FACEBOOK_MESSAGES("facebook-messages"),
+    FACEBOOK_COMMENTS("facebook-comments"),
+    TWITTER_TWEETS("twitter-tweets"),
+    TWITTER_DMS("twitter-dms");
+
+    private final String configName;
+
+    Endpoint(String configName) {
+        this.configName = configName;
+    }
+
+    /** The key under {@code outbound.rate-limit.}. */
+    public String configName() {
+        return configName;
+    }
+
+    public static Endpoint of(Channel channel, ReplyMode mode) {
+        boolean publicReply = mode == ReplyMode.PUBLIC;
+        return channel == Channel.TWITTER
+                ? publicReply ? TWITTER_TWEETS : TWITTER_DMS
+                : publicReply ? FACEBOOK_COMMENTS : FACEBOOK_MESSAGES;
+    }
+}

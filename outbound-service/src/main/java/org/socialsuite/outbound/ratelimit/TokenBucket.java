@@ -1,0 +1,58 @@
+package org.socialsuite.outbound.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code permits} per {@code period}, refilled continuously, so a burst goes out at once up to the
+ * bucket's size and the rest are spaced evenly. A network's own "wait until" closes it until then.
+ */
+final class TokenBucket {
+
+    private final double capacity;
+    private final double permitsPerNano;
+    private double tokens;
+    private Instant refilledAt;
+    private Instant closedUntil = Instant.MIN;
+
+    TokenBucket(int permits, Duration period, Instant now) {
+        this.capacity = permits;
+        this.permitsPerNano = permits / (double) period.toNanos();
+        this.tokens = permits;
+        this.refilledAt = now;
+    }
+
+    /** Takes a permit and returns {@code now}, or takes none and returns when to ask again. */
+    synchronized Instant take(Instant now) {
+        if (now.isBefore(closedUntil)) {
+            return closedUntil;
+        }
+        refill(now);
+        if (tokens >= 1) {
+            tokens -= 1;
+            return now;
+        }
+        long nanosToNextPermit = (long) Math.ceil((1 - tokens) / permitsPerNano);
+        return now.plusNanos(nanosToNextPermit);
+    }
+
+    /**
+     * The network said it takes nothing more until then. Its quota windows are fixed: at the reset
+     * the whole quota is back.
+     */
+    synchronized void closeUntil(Instant until) {
+        if (until.isAfter(closedUntil)) {
+            closedUntil = until;
+            tokens = capacity;
+            refilledAt = until;
+        }
+    }
+
+    private void refill(Instant now) {
+        if (now.isAfter(refilledAt)) {
+            long elapsed = Duration.between(refilledAt, now).toNanos();
+            tokens = Math.min(capacity, tokens + elapsed * permitsPerNano);
+            refilledAt = now;
+        }
+    }
+}
