@@ -119,44 +119,33 @@ class DeliveryAttempts {
                 authorisations.needsReauthorisation(reply.accountId(), error.getMessage(), now);
                 yield Outcome.failed(error.code(), error.getMessage());
             }
-            case RETRY -> {
-                if (error.retryAt() != null) {
-                    rateLimiter.closeUntil(
-                            reply.accountId(),
-                            Endpoint.of(reply.channel(), reply.mode()),
-                            error.retryAt());
-                }
-                yield retryPolicy
-                        .nextAttempt(
-                                attempt,
-                                reply.requestedAt(),
-                                error.retryAt(),
-                                now,
-                                ThreadLocalRandom.current()::nextDouble)
-                        .map(
-                                next -> {
-                                    meters.counter(
-                                                    "outbound.delivery.retries",
-                                                    "channel",
-                                                    reply.channel().name())
-                                            .increment();
-                                    LOG.infof(
-                                            "Reply %s: %s; attempt %d at %s",
-                                            reply.replyId(), error.getMessage(), attempt + 1, next);
-                                    return Outcome.retryAt(next, error.code(), error.getMessage());
-                                })
-                        .orElseGet(
-                                () ->
-                                        Outcome.failed(
-                                                error.code(),
-                                                "Gave up after "
-                                                        + attempt
-                                                        + (attempt == 1
-                                                                ? " attempt: "
-                                                                : " attempts: ")
-                                                        + error.getMessage()));
-            }
+            case RETRY -> retry(reply, error, attempt, now);
         };
+    }
+
+    /** Again after the backoff and the network's reset time, or FAILED once the bounds are hit. */
+    private Outcome retry(ReplyRequested reply, NetworkError error, int attempt, Instant now) {
+        if (error.retryAt() != null) {
+            rateLimiter.closeUntil(
+                    reply.accountId(), Endpoint.of(reply.channel(), reply.mode()), error.retryAt());
+        }
+        Optional<Instant> next =
+                retryPolicy.nextAttempt(
+                        attempt,
+                        reply.requestedAt(),
+                        error.retryAt(),
+                        now,
+                        ThreadLocalRandom.current()::nextDouble);
+        if (next.isEmpty()) {
+            String attempts = attempt == 1 ? " attempt: " : " attempts: ";
+            return Outcome.failed(
+                    error.code(), "Gave up after " + attempt + attempts + error.getMessage());
+        }
+        meters.counter("outbound.delivery.retries", "channel", reply.channel().name()).increment();
+        LOG.infof(
+                "Reply %s: %s; attempt %d at %s",
+                reply.replyId(), error.getMessage(), attempt + 1, next.get());
+        return Outcome.retryAt(next.get(), error.code(), error.getMessage());
     }
 
     /** PENDING to SENDING, committed, by exactly one caller. */

@@ -119,13 +119,21 @@ public class NetworkSender {
                                                 bearer,
                                                 new TweetRequest(
                                                         text, new Reply(target.platformId())))
-                                        .map(response -> response.data().id());
+                                        .map(
+                                                response ->
+                                                        response.data() == null
+                                                                ? null
+                                                                : response.data().id());
                         case PRIVATE ->
                                 twitter.directMessage(
                                                 target.consumerId(),
                                                 bearer,
                                                 new DirectMessageRequest(text))
-                                        .map(response -> response.data().eventId());
+                                        .map(
+                                                response ->
+                                                        response.data() == null
+                                                                ? null
+                                                                : response.data().eventId());
                         case PRIVATE_RESPONSE ->
                                 throw new IllegalStateException("refused by SendRules");
                     };
