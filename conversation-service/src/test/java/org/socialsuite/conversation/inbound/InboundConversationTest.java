@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
-import org.socialsuite.conversation.TestClock;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.LifecycleAction;
@@ -32,6 +31,7 @@ import org.socialsuite.events.Topics;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestClock;
 import org.socialsuite.testsupport.TestEvents;
 import org.socialsuite.testsupport.TopicWatcher;
 

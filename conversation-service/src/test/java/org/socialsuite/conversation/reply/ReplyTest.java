@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
-import org.socialsuite.conversation.TestClock;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyMode;
@@ -34,6 +33,7 @@ import org.socialsuite.events.json.ReplyRequestedDeserializer;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestClock;
 import org.socialsuite.testsupport.TestEvents;
 import org.socialsuite.testsupport.TopicWatcher;
 

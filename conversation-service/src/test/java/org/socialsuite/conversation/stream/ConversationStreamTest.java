@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
-import org.socialsuite.conversation.TestClock;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyResult;
@@ -31,6 +30,7 @@ import org.socialsuite.events.Topics;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestClock;
 import org.socialsuite.testsupport.TestEvents;
 
 /** An agent's live stream: new messages, reply deliveries and closing, only of its brand. */

@@ -1,10 +1,10 @@
 package org.socialsuite.outbound.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.socialsuite.outbound.network.NetworkError.Disposition;
+import org.socialsuite.support.network.GraphError;
+import org.socialsuite.support.network.RetryAfter;
 
 /**
  * Graph API errors, {@code {"error":{"message","type","code","error_subcode"}}}, classified by
@@ -12,41 +12,28 @@ import org.socialsuite.outbound.network.NetworkError.Disposition;
  */
 final class FacebookErrors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<Integer> RATE_LIMITED = Set.of(4, 17, 32, 613);
     private static final Set<Integer> TEMPORARY = Set.of(1, 2);
 
     private FacebookErrors() {}
 
     static NetworkError of(Response response) {
-        JsonNode error = readError(response);
-        int code = error.path("code").asInt(0);
-        int subcode = error.path("error_subcode").asInt(0);
-        String facebookSays = error.path("message").asText("");
-        String codeText =
-                code == 0
-                        ? "HTTP " + response.getStatus()
-                        : subcode == 0 ? "" + code : code + "/" + subcode;
-        Disposition disposition = disposition(response.getStatus(), code);
-        String reason = explain(code, subcode, response.getStatus());
-        if (!facebookSays.isEmpty()) {
-            reason = reason + " (Facebook: " + facebookSays + ")";
+        GraphError error = GraphError.read(response);
+        String reason = explain(error.code(), error.subcode(), error.status());
+        if (!error.message().isEmpty()) {
+            reason = reason + " (Facebook: " + error.message() + ")";
         }
-        return new NetworkError(codeText, reason, disposition, RetryAfter.of(response));
+        return new NetworkError(
+                error.codeText(), reason, disposition(error), RetryAfter.of(response));
     }
 
-    private static Disposition disposition(int status, int code) {
-        if (code == 190) {
+    private static Disposition disposition(GraphError error) {
+        if (error.code() == 190) {
             return Disposition.REAUTHORISE;
         }
-        if (RATE_LIMITED.contains(code) || TEMPORARY.contains(code)) {
-            return Disposition.RETRY;
-        }
-        // An answer without a Graph error code: the edge or a proxy, not Facebook's verdict.
-        if (code == 0 && (status >= 500 || status == 429)) {
-            return Disposition.RETRY;
-        }
-        return Disposition.FAIL;
+        // Without a Graph code, a 5xx is the edge or a proxy, not Facebook's verdict.
+        boolean temporary =
+                TEMPORARY.contains(error.code()) || (error.code() == 0 && error.status() >= 500);
+        return error.rateLimited() || temporary ? Disposition.RETRY : Disposition.FAIL;
     }
 
     private static String explain(int code, int subcode, int status) {
@@ -69,13 +56,5 @@ final class FacebookErrors {
             case 0 -> "Facebook answered HTTP " + status;
             default -> "Facebook refused the reply (code " + code + ")";
         };
-    }
-
-    private static JsonNode readError(Response response) {
-        try {
-            return JSON.readTree(response.readEntity(String.class)).path("error");
-        } catch (Exception unreadable) {
-            return JSON.missingNode();
-        }
     }
 }

@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socialsuite.outbound.NetworkStubs.dmSent;
-import static org.socialsuite.outbound.NetworkStubs.json;
-import static org.socialsuite.outbound.NetworkStubs.messageSent;
-import static org.socialsuite.outbound.NetworkStubs.tweeted;
 import static org.socialsuite.outbound.delivery.Replies.answering;
+import static org.socialsuite.testsupport.NetworkStubs.dmSent;
+import static org.socialsuite.testsupport.NetworkStubs.json;
+import static org.socialsuite.testsupport.NetworkStubs.messageSent;
+import static org.socialsuite.testsupport.NetworkStubs.tweeted;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.ResourceArg;
@@ -24,9 +24,9 @@ import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyResult;
-import org.socialsuite.outbound.WireMockNetworks;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.WireMockNetworks;
 
 /**
  * Each channel and mode: the network receives the exact method, path, credential and JSON body, and

@@ -20,10 +20,10 @@ import org.socialsuite.events.ReplyResult;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ReplyResultDeserializer;
 import org.socialsuite.localstack.postgres.PostgresServer;
-import org.socialsuite.outbound.WireMockNetworks;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
 import org.socialsuite.testsupport.TopicWatcher;
+import org.socialsuite.testsupport.WireMockNetworks;
 
 /**
  * A delivery a killed process left SENDING (written here as that process would have) is reported

@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.socialsuite.outbound.NetworkStubs.facebookError;
-import static org.socialsuite.outbound.NetworkStubs.messageSent;
 import static org.socialsuite.outbound.delivery.Replies.answering;
+import static org.socialsuite.testsupport.NetworkStubs.facebookError;
+import static org.socialsuite.testsupport.NetworkStubs.messageSent;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +28,9 @@ import org.socialsuite.events.Channel;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyResult;
-import org.socialsuite.outbound.WireMockNetworks;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.WireMockNetworks;
 
 /**
  * Permanent refusals fail at once with a reason an agent can read; an invalid token also flags the

@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socialsuite.outbound.NetworkStubs.dmSent;
-import static org.socialsuite.outbound.NetworkStubs.facebookError;
-import static org.socialsuite.outbound.NetworkStubs.json;
-import static org.socialsuite.outbound.NetworkStubs.messageSent;
-import static org.socialsuite.outbound.NetworkStubs.tooManyRequests;
-import static org.socialsuite.outbound.NetworkStubs.tweeted;
 import static org.socialsuite.outbound.delivery.Replies.answering;
+import static org.socialsuite.testsupport.NetworkStubs.dmSent;
+import static org.socialsuite.testsupport.NetworkStubs.facebookError;
+import static org.socialsuite.testsupport.NetworkStubs.json;
+import static org.socialsuite.testsupport.NetworkStubs.messageSent;
+import static org.socialsuite.testsupport.NetworkStubs.tooManyRequests;
+import static org.socialsuite.testsupport.NetworkStubs.tweeted;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -32,9 +32,9 @@ import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyResult;
-import org.socialsuite.outbound.WireMockNetworks;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.WireMockNetworks;
 
 /**
  * Temporary failures and rate limits are retried after the right waits (test profile: 3 attempts,

@@ -7,9 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.ConsumerProfileUpdated;
+import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.profile.network.FetchedProfile;
 
 /** A consumer as one connected account knows them. */
 @Entity
@@ -62,6 +66,18 @@ public class ConsumerProfile extends PanacheEntityBase {
     @Column(name = "fetched_at")
     public Instant fetchedAt;
 
+    /** A consumer first seen in this event, known only by id until its hints are learnt. */
+    public static ConsumerProfile of(SocialEventReceived event, Instant now) {
+        ConsumerProfile profile = new ConsumerProfile();
+        profile.id = event.conversationKey().toString();
+        profile.accountId = event.accountId();
+        profile.brandId = event.brandId();
+        profile.channel = event.channel();
+        profile.consumerId = event.conversationKey().consumerId();
+        profile.learntAt = now;
+        return profile;
+    }
+
     /**
      * Takes what the payload told us; a hint the payload lacked leaves what we knew, so a Messenger
      * message (id only) never erases a name learnt elsewhere.
@@ -76,5 +92,80 @@ public class ConsumerProfile extends PanacheEntityBase {
         followerCount = author.followerCount() != null ? author.followerCount() : followerCount;
         followingCount = author.followingCount() != null ? author.followingCount() : followingCount;
         learntAt = now;
+    }
+
+    /**
+     * Takes a network's answer; a field it withheld keeps what we knew (Facebook may withhold
+     * locale and time zone).
+     */
+    public void apply(FetchedProfile fetched, Instant now) {
+        name = fetched.name() != null ? fetched.name() : name;
+        handle = fetched.handle() != null ? fetched.handle() : handle;
+        imageUrl = fetched.imageUrl() != null ? fetched.imageUrl() : imageUrl;
+        bio = fetched.bio() != null ? fetched.bio() : bio;
+        locale = fetched.locale() != null ? fetched.locale() : locale;
+        timezoneOffsetHours =
+                fetched.timezoneOffsetHours() != null
+                        ? fetched.timezoneOffsetHours()
+                        : timezoneOffsetHours;
+        tweetCount = fetched.tweetCount() != null ? fetched.tweetCount() : tweetCount;
+        likeCount = fetched.likeCount() != null ? fetched.likeCount() : likeCount;
+        followerCount = fetched.followerCount() != null ? fetched.followerCount() : followerCount;
+        followingCount =
+                fetched.followingCount() != null ? fetched.followingCount() : followingCount;
+        fetchedAt = now;
+    }
+
+    /**
+     * Whether the widget can be shown without asking the network: fetched within the expiry, or, on
+     * Twitter/X, learnt within it from a user object that carried every count. Facebook's webhooks
+     * never carry locale and time zone, so Facebook profiles are always fetched.
+     */
+    public boolean freshAt(Instant now, Duration ttl) {
+        if (fetchedAt != null && now.isBefore(fetchedAt.plus(ttl))) {
+            return true;
+        }
+        boolean completeHints =
+                channel == Channel.TWITTER
+                        && name != null
+                        && handle != null
+                        && tweetCount != null
+                        && likeCount != null
+                        && followerCount != null
+                        && followingCount != null;
+        return completeHints && now.isBefore(learntAt.plus(ttl));
+    }
+
+    /** What the widget shows, to tell whether anything changed. */
+    public WidgetFields widget() {
+        return new WidgetFields(
+                name,
+                handle,
+                imageUrl,
+                bio,
+                locale,
+                timezoneOffsetHours,
+                tweetCount,
+                likeCount,
+                followerCount,
+                followingCount);
+    }
+
+    public ConsumerProfileUpdated updated(Instant now) {
+        return new ConsumerProfileUpdated(
+                channel,
+                consumerId,
+                accountId,
+                name,
+                handle,
+                imageUrl,
+                bio,
+                locale,
+                timezoneOffsetHours,
+                tweetCount,
+                likeCount,
+                followerCount,
+                followingCount,
+                now);
     }
 }

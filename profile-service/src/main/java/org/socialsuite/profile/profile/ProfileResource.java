@@ -1,6 +1,6 @@
 package org.socialsuite.profile.profile;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,13 +8,15 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.socialsuite.events.Channel;
+import org.socialsuite.profile.ProfileSettings;
+import org.socialsuite.profile.network.UpstreamFailure;
 import org.socialsuite.support.api.AgentIdentity;
 import org.socialsuite.support.api.QueryValues;
 
@@ -26,22 +28,71 @@ import org.socialsuite.support.api.QueryValues;
 public class ProfileResource {
 
     private final ConsumerProfileRepository profiles;
+    private final ProfileRefresher refresher;
+    private final ProfileSettings settings;
+    private final Clock clock;
     private final JsonWebToken token;
 
-    public ProfileResource(ConsumerProfileRepository profiles, JsonWebToken token) {
+    public ProfileResource(
+            ConsumerProfileRepository profiles,
+            ProfileRefresher refresher,
+            ProfileSettings settings,
+            Clock clock,
+            JsonWebToken token) {
         this.profiles = profiles;
+        this.refresher = refresher;
+        this.settings = settings;
+        this.clock = clock;
         this.token = token;
     }
 
     @GET
-    @WithSession
-    @Operation(summary = "The consumer's profile as the widget shows it, for the agent's brand")
+    @Operation(
+            summary = "The consumer's widget fields, for the agent's brand",
+            description =
+                    "Fetched from the network when missing or older than the expiry; the last"
+                            + " known data with stale:true when the network cannot be asked; 503"
+                            + " when nothing is known yet.")
     public Uni<ProfileView> get(@RestPath String channel, @RestPath String consumerId) {
         Channel network = QueryValues.parse(Channel.class, "channel", channel);
-        return profiles.findForBrand(AgentIdentity.of(token).brandId(), network, consumerId)
+        String brandId = AgentIdentity.of(token).brandId();
+        return Panache.withSession(() -> profiles.findForBrand(brandId, network, consumerId))
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFoundException("No profile of " + consumerId))
-                .map(profile -> ProfileView.of(profile, Instant.now()));
+                .chain(
+                        profile ->
+                                profile.freshAt(clock.instant(), settings.cacheTtl())
+                                        ? Uni.createFrom().item(view(profile, false))
+                                        : refresher
+                                                .refresh(profile.id)
+                                                .map(fresh -> view(fresh, false))
+                                                .onFailure(UpstreamFailure.class)
+                                                .recoverWithUni(
+                                                        failure ->
+                                                                lastKnown(
+                                                                        profile,
+                                                                        (UpstreamFailure)
+                                                                                failure)));
+    }
+
+    private Uni<ProfileView> lastKnown(ConsumerProfile profile, UpstreamFailure failure) {
+        if (!profile.widget().isEmpty()) {
+            return Uni.createFrom().item(view(profile, true));
+        }
+        return Uni.createFrom()
+                .failure(
+                        new UpstreamFailure(
+                                failure.kind(),
+                                "Nothing is known yet about "
+                                        + profile.consumerId
+                                        + ", and the network cannot be asked now ("
+                                        + failure.getMessage()
+                                        + ")",
+                                failure.retryAt()));
+    }
+
+    private ProfileView view(ConsumerProfile profile, boolean stale) {
+        return ProfileView.of(profile, clock.instant(), stale);
     }
 }

@@ -9,7 +9,8 @@ import org.socialsuite.events.Channel;
 /**
  * The widget's fields (DESIGN.md §2): Facebook shows name, image, locale, time zone and the
  * consumer's local time; Twitter/X the name, handle, image, bio and counts. A field the network
- * withheld is absent.
+ * withheld is absent. {@code stale} marks the last known data, served while the network cannot be
+ * asked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProfileView(
@@ -27,9 +28,13 @@ public record ProfileView(
         Long followerCount,
         Long followingCount,
         Instant learntAt,
-        Instant fetchedAt) {
+        Instant fetchedAt,
+        boolean stale) {
 
-    public static ProfileView of(ConsumerProfile p, Instant now) {
+    /**
+     * @param stale the network could not be asked, so this is the last known data
+     */
+    public static ProfileView of(ConsumerProfile p, Instant now, boolean stale) {
         boolean facebook = p.channel == Channel.FACEBOOK;
         return new ProfileView(
                 p.channel,
@@ -46,7 +51,8 @@ public record ProfileView(
                 facebook ? null : p.followerCount,
                 facebook ? null : p.followingCount,
                 p.learntAt,
-                p.fetchedAt);
+                p.fetchedAt,
+                stale);
     }
 
     /** Computed when asked, from an offset that may be fractional (5.5 is +05:30). */

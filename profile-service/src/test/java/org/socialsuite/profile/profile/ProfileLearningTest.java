@@ -1,6 +1,7 @@
 package org.socialsuite.profile.profile;
 
-import static io.restassured.RestAssured.given;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -8,31 +9,26 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
-import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
-import org.socialsuite.events.SocialEventReceived;
-import org.socialsuite.events.Topics;
-import org.socialsuite.testsupport.AgentTokens;
+import org.socialsuite.profile.ProfileEvents;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
-import org.socialsuite.testsupport.TestEvents;
+import org.socialsuite.testsupport.WireMockNetworks;
 
 /** Author hints on the real broker become widget profiles in the real database. */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
+@WithTestResource(WireMockNetworks.class)
 @WithTestResource(
         value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "profile_test"))
 class ProfileLearningTest {
-
-    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
     void aTwitterMentionCarriesTheWholeTwitterWidget() {
@@ -54,6 +50,7 @@ class ProfileLearningTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> profile("acme", "twitter", user).statusCode(200));
         profile("acme", "twitter", user)
+                .body("stale", equalTo(false))
                 .body("name", equalTo("Bob"))
                 .body("handle", equalTo("bob"))
                 .body("imageUrl", equalTo("https://example.invalid/bob.png"))
@@ -63,6 +60,8 @@ class ProfileLearningTest {
                 .body("tweetCount", equalTo(310))
                 .body("likeCount", equalTo(77))
                 .body("locale", nullValue());
+        // The user object carried every field: the network was never asked.
+        WireMockNetworks.server().verify(0, anyRequestedFor(urlPathMatching("/twitter/.*" + user)));
     }
 
     @Test
@@ -111,36 +110,10 @@ class ProfileLearningTest {
     }
 
     private static void publish(Channel channel, MessageKind kind, Author author) {
-        String account = channel == Channel.FACEBOOK ? "acme-facebook" : "acme-twitter";
-        String platformId = UUID.randomUUID().toString();
-        SocialEventReceived event =
-                new SocialEventReceived(
-                        UUID.randomUUID().toString(),
-                        channel.name().toLowerCase() + ":" + platformId + ":CREATED",
-                        channel,
-                        account,
-                        "acme",
-                        kind,
-                        kind.visibility(),
-                        LifecycleAction.CREATED,
-                        false,
-                        author.id(),
-                        author,
-                        "hello",
-                        List.of(),
-                        platformId,
-                        null,
-                        null,
-                        null,
-                        T0,
-                        T0);
-        TestEvents.publish(Topics.INBOUND, event.conversationKey().toString(), event);
+        ProfileEvents.publish(ProfileEvents.consumer(channel, kind, author));
     }
 
-    private static io.restassured.response.ValidatableResponse profile(
-            String brand, String channel, String consumerId) {
-        return given().header("Authorization", AgentTokens.bearer(brand))
-                .get("/api/profiles/" + channel + "/" + consumerId)
-                .then();
+    private static ValidatableResponse profile(String brand, String channel, String consumerId) {
+        return ProfileEvents.get(brand, "/api/profiles/" + channel + "/" + consumerId);
     }
 }

@@ -1,9 +1,6 @@
 package org.socialsuite.support.background;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +10,7 @@ import org.jboss.logging.Logger;
 /**
  * Background work done in passes: every period, and at once when asked. Passes never overlap; one
  * asked for during a pass follows it, as does another when a pass reports more to do. Each pass
- * runs on a fresh duplicated Vert.x context, which Hibernate Reactive needs outside a request.
+ * runs on a context of its own ({@link VertxContexts#isolated}).
  */
 public final class RepeatingPass {
 
@@ -48,9 +45,7 @@ public final class RepeatingPass {
     public void wakeUp() {
         again.set(true);
         if (running.compareAndSet(false, true)) {
-            Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> run());
+            VertxContexts.isolated(vertx).runOnContext(ignored -> run());
         }
     }
 

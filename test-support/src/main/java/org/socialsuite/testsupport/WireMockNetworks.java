@@ -1,4 +1,4 @@
-package org.socialsuite.outbound;
+package org.socialsuite.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

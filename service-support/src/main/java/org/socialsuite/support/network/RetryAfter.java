@@ -1,4 +1,4 @@
-package org.socialsuite.outbound.network;
+package org.socialsuite.support.network;
 
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -7,11 +7,11 @@ import java.time.Instant;
  * When a network says it will take the next request: Twitter/X's {@code x-rate-limit-reset} (Unix
  * seconds), or a standard {@code Retry-After} in seconds.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {}
 
-    static Instant of(Response response) {
+    public static Instant of(Response response) {
         try {
             String reset = response.getHeaderString("x-rate-limit-reset");
             if (reset != null) {

@@ -1,4 +1,4 @@
-package org.socialsuite.outbound;
+package org.socialsuite.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 

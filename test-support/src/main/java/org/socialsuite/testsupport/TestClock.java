@@ -1,4 +1,4 @@
-package org.socialsuite.conversation;
+package org.socialsuite.testsupport;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -10,8 +10,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The application's clock in tests: it stands where a test puts it, so the reply windows are judged
- * against the events' own times instead of the day the build runs.
+ * The application's clock in tests: it stands where a test puts it, so time rules (reply windows,
+ * cache expiry) are judged against the events' own times instead of the day the build runs. It
+ * replaces the {@link Clock} bean of every service whose tests use test-support.
  */
 public class TestClock extends Clock {
 
@@ -37,7 +38,7 @@ public class TestClock extends Clock {
         return now;
     }
 
-    /** Replaces the production clock in every test of this module. */
+    /** Replaces the production clock bean. */
     public static class Producer {
         @Produces
         @Singleton

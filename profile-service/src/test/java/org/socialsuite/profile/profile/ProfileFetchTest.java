@@ -1,0 +1,292 @@
+package org.socialsuite.profile.profile;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.socialsuite.testsupport.NetworkStubs.json;
+import static org.socialsuite.testsupport.NetworkStubs.tooManyRequests;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.events.Author;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ConsumerProfileUpdated;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.Topics;
+import org.socialsuite.events.json.ConsumerProfileUpdatedDeserializer;
+import org.socialsuite.localstack.postgres.PostgresServer;
+import org.socialsuite.profile.ProfileEvents;
+import org.socialsuite.testsupport.KafkaResource;
+import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestClock;
+import org.socialsuite.testsupport.TopicWatcher;
+import org.socialsuite.testsupport.WireMockNetworks;
+
+/**
+ * Profiles the events leave incomplete are fetched from the network once, kept for the expiry,
+ * shared between concurrent requests, served stale when the network fails, and published when they
+ * change.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(WireMockNetworks.class)
+@WithTestResource(
+        value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "profile_test"))
+class ProfileFetchTest {
+
+    private final WireMockServer network = WireMockNetworks.server();
+    private TopicWatcher<ConsumerProfileUpdated> updates;
+
+    @BeforeEach
+    void setUp() {
+        network.resetAll();
+        updates = TopicWatcher.open(Topics.PROFILE, new ConsumerProfileUpdatedDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        updates.close();
+        TestClock.set(TestClock.START);
+    }
+
+    @Test
+    void aMessengerConsumerIsFetchedOnceAndKeptForTheExpiry() {
+        String psid = "8001" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        stubFacebookUser(psid, "Ann", 5.5, Duration.ZERO);
+
+        messengerMessageFrom(psid);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                profile("acme", "facebook", psid)
+                                        .statusCode(200)
+                                        .body("name", is("Ann Lee")));
+        profile("acme", "facebook", psid)
+                .body("imageUrl", is("https://example.invalid/" + psid + ".jpg"))
+                .body("locale", is("en_GB"))
+                .body("timezone", is(5.5f))
+                // TestClock stands at 12:00Z: 17:30 at +05:30.
+                .body("consumerLocalTime", is("2026-01-01T17:30:00+05:30"))
+                .body("stale", is(false));
+        network.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/facebook/" + psid))
+                        .withQueryParam(
+                                "fields",
+                                equalTo("first_name,last_name,profile_pic,locale,timezone"))
+                        .withHeader("Authorization", equalTo("Bearer dev-acme-page-token")));
+
+        // Within the expiry: no call. After it: one more.
+        TestClock.set(TestClock.START.plus(Duration.ofHours(23)));
+        profile("acme", "facebook", psid).statusCode(200);
+        network.verify(1, getRequestedFor(urlPathEqualTo("/facebook/" + psid)));
+        TestClock.set(TestClock.START.plus(Duration.ofHours(25)));
+        profile("acme", "facebook", psid).statusCode(200).body("stale", is(false));
+        network.verify(2, getRequestedFor(urlPathEqualTo("/facebook/" + psid)));
+    }
+
+    @Test
+    void tenConcurrentRequestsShareOneUpstreamCall() throws Exception {
+        String psid = "8002" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        // A slow network keeps the background fetch the event started in flight while the
+        // requests arrive: without sharing, each would make its own call.
+        stubFacebookUser(psid, "Cy", 1.0, Duration.ofSeconds(3));
+        messengerMessageFrom(psid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(psid));
+
+        ExecutorService agents = Executors.newFixedThreadPool(10);
+        try {
+            List<CompletableFuture<Integer>> requests =
+                    IntStream.range(0, 10)
+                            .mapToObj(
+                                    i ->
+                                            CompletableFuture.supplyAsync(
+                                                    () -> statusOf(psid), agents))
+                            .toList();
+            assertThat(requests.stream().map(CompletableFuture::join)).containsOnly(200);
+        } finally {
+            agents.shutdown();
+        }
+        network.verify(1, getRequestedFor(urlPathEqualTo("/facebook/" + psid)));
+    }
+
+    @Test
+    void aFailingNetworkServesTheLastKnownDataStaleOrA503WhenNothingIsKnown() {
+        String known = "8003" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String unknown = "8004" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        stubFacebookUser(known, "Di", 0.0, Duration.ZERO);
+        messengerMessageFrom(known);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> profile("acme", "facebook", known).statusCode(200));
+
+        network.stubFor(
+                get(urlPathEqualTo("/facebook/" + known))
+                        .willReturn(
+                                json(
+                                        500,
+                                        "{\"error\":{\"message\":\"An unknown error"
+                                                + " occurred\",\"code\":1}}")));
+        network.stubFor(
+                get(urlPathEqualTo("/facebook/" + unknown))
+                        .willReturn(
+                                json(
+                                        500,
+                                        "{\"error\":{\"message\":\"An unknown error"
+                                                + " occurred\",\"code\":1}}")));
+        messengerMessageFrom(unknown);
+        TestClock.set(TestClock.START.plus(Duration.ofDays(2)));
+
+        profile("acme", "facebook", known)
+                .statusCode(200)
+                .body("stale", is(true))
+                .body("name", is("Di Lee"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                profile("acme", "facebook", unknown)
+                                        .statusCode(503)
+                                        .body("error", is("network_unavailable"))
+                                        .body(
+                                                "message",
+                                                containsString(
+                                                        "Nothing is known yet about " + unknown)));
+    }
+
+    @Test
+    void aRateLimitedNetworkIsLeftAloneUntilItsReset() {
+        String user = "9003" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        long reset = TestClock.START.plus(Duration.ofMinutes(10)).getEpochSecond();
+        network.stubFor(
+                get(urlPathEqualTo("/twitter/2/users/" + user)).willReturn(tooManyRequests(reset)));
+        // A DM's users map carries no like count: the profile is fetched to complete it.
+        ProfileEvents.publish(
+                ProfileEvents.consumer(
+                        Channel.TWITTER,
+                        MessageKind.PRIVATE_MESSAGE,
+                        new Author(user, "Gus", "gus", null, "hi", 1L, 2L, 3L, null)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                profile("acme", "twitter", user)
+                                        .statusCode(200)
+                                        .body("stale", is(true)));
+        profile("acme", "twitter", user).statusCode(200).body("name", is("Gus"));
+        // The first 429 paused the account: no further call before the reset.
+        network.verify(1, getRequestedFor(urlPathEqualTo("/twitter/2/users/" + user)));
+    }
+
+    @Test
+    void aChangedNameOrFollowerCountIsPublished() {
+        String user = "9004" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        ProfileEvents.publish(
+                ProfileEvents.consumer(
+                        Channel.TWITTER,
+                        MessageKind.POST,
+                        new Author(user, "Hal", "hal", null, "bio", 10L, 20L, 30L, 40L)));
+        ProfileEvents.publish(
+                ProfileEvents.consumer(
+                        Channel.TWITTER,
+                        MessageKind.POST,
+                        new Author(user, "Hal", "hal", null, "bio", 10L, 20L, 30L, 40L)));
+        ProfileEvents.publish(
+                ProfileEvents.consumer(
+                        Channel.TWITTER,
+                        MessageKind.POST,
+                        new Author(user, "Hal Jordan", "hal", null, "bio", 11L, 20L, 30L, 40L)));
+
+        List<ConsumerProfileUpdated> published =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        updates.poll().stream()
+                                                .filter(r -> r.value().consumerId().equals(user))
+                                                .map(r -> r.value())
+                                                .toList(),
+                                list -> list.size() >= 2);
+
+        // The repeated event changed nothing and published nothing.
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).name()).isEqualTo("Hal");
+        assertThat(published.get(1).name()).isEqualTo("Hal Jordan");
+        assertThat(published.get(1).followerCount()).isEqualTo(11L);
+        assertThat(published.get(1).accountId()).isEqualTo("acme-twitter");
+        assertThat(updates.poll().stream().filter(r -> r.value().consumerId().equals(user)))
+                .allSatisfy(r -> assertThat(r.key()).isEqualTo("TWITTER:" + user));
+    }
+
+    private void stubFacebookUser(String psid, String firstName, double timezone, Duration delay) {
+        network.stubFor(
+                get(urlPathEqualTo("/facebook/" + psid))
+                        .willReturn(
+                                json(
+                                                200,
+                                                "{\"id\":\""
+                                                        + psid
+                                                        + "\",\"first_name\":\""
+                                                        + firstName
+                                                        + "\",\"last_name\":\"Lee\","
+                                                        + "\"profile_pic\":\"https://example.invalid/"
+                                                        + psid
+                                                        + ".jpg\",\"locale\":\"en_GB\",\"timezone\":"
+                                                        + timezone
+                                                        + "}")
+                                        .withFixedDelay((int) delay.toMillis())));
+    }
+
+    private static void messengerMessageFrom(String psid) {
+        ProfileEvents.publish(
+                ProfileEvents.consumer(
+                        Channel.FACEBOOK, MessageKind.PRIVATE_MESSAGE, Author.named(psid, null)));
+    }
+
+    /** Whether the event's profile row is there, read straight from the database. */
+    private static boolean stored(String consumerId) throws Exception {
+        PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                postgres.jdbcUrl("profile_test"),
+                                postgres.username(),
+                                postgres.password());
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "SELECT 1 FROM consumer_profile WHERE consumer_id = ?")) {
+            query.setString(1, consumerId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static int statusOf(String psid) {
+        return profile("acme", "facebook", psid).extract().statusCode();
+    }
+
+    private static ValidatableResponse profile(String brand, String channel, String consumerId) {
+        return ProfileEvents.get(brand, "/api/profiles/" + channel + "/" + consumerId);
+    }
+}

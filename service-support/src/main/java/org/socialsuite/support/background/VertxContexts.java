@@ -1,0 +1,47 @@
+package org.socialsuite.support.background;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/**
+ * Work that outlives, or is shared between, requests runs on a duplicated Vert.x context of its
+ * own: Hibernate Reactive binds its session to the context, so two callers must never share one.
+ */
+public final class VertxContexts {
+
+    private VertxContexts() {}
+
+    /** A fresh duplicated context, marked safe for Hibernate Reactive. */
+    public static Context isolated(Vertx vertx) {
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    /** Runs the work on a fresh context; its outcome is delivered wherever it completes. */
+    public static <T> Uni<T> runIsolated(Vertx vertx, Supplier<Uni<T>> work) {
+        return Uni.createFrom()
+                .emitter(
+                        emitter ->
+                                isolated(vertx)
+                                        .runOnContext(
+                                                ignored ->
+                                                        work.get()
+                                                                .subscribe()
+                                                                .with(
+                                                                        emitter::complete,
+                                                                        emitter::fail)));
+    }
+
+    /** Delivers the outcome back on the caller's context, if the caller had one. */
+    public static <T> Uni<T> backOnCallersContext(Uni<T> uni) {
+        Context caller = Vertx.currentContext();
+        return caller == null
+                ? uni
+                : uni.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+}
