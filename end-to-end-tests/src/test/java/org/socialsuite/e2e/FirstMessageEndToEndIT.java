@@ -7,15 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.socialsuite.ingest.webhook.HmacSignature;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.testsupport.AgentTokens;
 
@@ -33,8 +29,6 @@ import org.socialsuite.testsupport.AgentTokens;
  * real broker and conversation-service into the agent's transcript; a forged one goes nowhere.
  */
 class FirstMessageEndToEndIT {
-
-    private static final String APP_SECRET = "dev-facebook-app-secret";
 
     private static RunningSuite suite;
     private static ServiceProcess ingest;
@@ -60,11 +54,15 @@ class FirstMessageEndToEndIT {
         String psid = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String mid = "m_" + UUID.randomUUID();
 
-        webhook(messenger(psid, mid, "Hi, my order 4411 never arrived \\u2615"), null)
+        webhook(
+                        FacebookWebhooks.messenger(
+                                psid, mid, "Hi, my order 4411 never arrived \\u2615"),
+                        null)
                 .statusCode(401);
         long sent = System.nanoTime();
-        String signed = messenger(psid, mid, "My order 4411 never arrived \\u2615");
-        webhook(signed, sign(signed)).statusCode(200).body("published", equalTo(1));
+        String signed =
+                FacebookWebhooks.messenger(psid, mid, "My order 4411 never arrived \\u2615");
+        FacebookWebhooks.postSigned(ingest, signed).statusCode(200).body("published", equalTo(1));
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
@@ -100,9 +98,9 @@ class FirstMessageEndToEndIT {
         agent("globex", "/api/conversations/" + id + "/messages").statusCode(404);
 
         // Once the consumers are settled, a second message shows how long the path takes.
-        String next = messenger(psid, "m_" + UUID.randomUUID(), "Any news?");
+        String next = FacebookWebhooks.messenger(psid, "m_" + UUID.randomUUID(), "Any news?");
         long again = System.nanoTime();
-        webhook(next, sign(next)).statusCode(200);
+        FacebookWebhooks.postSigned(ingest, next).statusCode(200);
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(10))
                 .untilAsserted(
@@ -137,17 +135,18 @@ class FirstMessageEndToEndIT {
                     .until(
                             () -> {
                                 String body =
-                                        messenger(
+                                        FacebookWebhooks.messenger(
                                                 psid,
                                                 "m_" + UUID.randomUUID(),
                                                 "warm-up " + n.incrementAndGet());
-                                webhook(body, sign(body)).statusCode(200);
+                                FacebookWebhooks.postSigned(ingest, body).statusCode(200);
                                 return lines.stream().anyMatch(line -> line.contains("warm-up"));
                             });
 
-            String body = messenger(psid, "m_" + UUID.randomUUID(), "Live and well");
+            String body =
+                    FacebookWebhooks.messenger(psid, "m_" + UUID.randomUUID(), "Live and well");
             long sent = System.nanoTime();
-            webhook(body, sign(body)).statusCode(200);
+            FacebookWebhooks.postSigned(ingest, body).statusCode(200);
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(5))
                     .until(() -> lines.stream().anyMatch(line -> line.contains("Live and well")));
@@ -159,24 +158,8 @@ class FirstMessageEndToEndIT {
         }
     }
 
-    private static String messenger(String psid, String mid, String text) {
-        return """
-        {"object":"page","entry":[{"id":"1000001","time":1767225600123,"messaging":[{\
-        "sender":{"id":"%s"},"recipient":{"id":"1000001"},"timestamp":1767225600123,\
-        "message":{"mid":"%s","text":"%s"}}]}]}\
-        """
-                .formatted(psid, mid, text);
-    }
-
     private static ValidatableResponse webhook(String body, String signature) {
-        var request =
-                given().baseUri(ingest.baseUrl())
-                        .contentType(ContentType.JSON)
-                        .body(body.getBytes(StandardCharsets.UTF_8));
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return request.post("/webhooks/facebook").then();
+        return FacebookWebhooks.post(ingest, body, signature);
     }
 
     private static ValidatableResponse agent(String brand, String path) {
@@ -185,16 +168,5 @@ class FirstMessageEndToEndIT {
                 .get(path)
                 .then()
                 .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
-    }
-
-    /** The X-Hub-Signature-256 Meta would send, computed by ingest's own HMAC helper. */
-    private static String sign(String body) {
-        return "sha256="
-                + HexFormat.of()
-                        .formatHex(
-                                HmacSignature.hmac(
-                                        "HmacSHA256",
-                                        APP_SECRET,
-                                        body.getBytes(StandardCharsets.UTF_8)));
     }
 }

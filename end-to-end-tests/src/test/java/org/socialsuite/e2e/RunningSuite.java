@@ -36,15 +36,19 @@ final class RunningSuite implements AutoCloseable {
 
     /** A service with a fresh, empty database of its own on the machine's PostgreSQL. */
     ServiceProcess startWithDatabase(String name, String database) {
+        return startWithDatabase(name, database, Map.of());
+    }
+
+    ServiceProcess startWithDatabase(
+            String name, String database, Map<String, String> extraEnvironment) {
         PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
         postgres.recreateDatabase(database);
-        return start(
-                name,
-                Map.of(
-                        "QUARKUS_DATASOURCE_REACTIVE_URL",
-                        "postgresql://" + postgres.address() + "/" + database,
-                        "QUARKUS_DATASOURCE_JDBC_URL",
-                        postgres.jdbcUrl(database)));
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.put(
+                "QUARKUS_DATASOURCE_REACTIVE_URL",
+                "postgresql://" + postgres.address() + "/" + database);
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        return start(name, environment);
     }
 
     void awaitReady() {

@@ -1,0 +1,53 @@
+package org.socialsuite.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.socialsuite.ingest.webhook.HmacSignature;
+import org.socialsuite.localstack.services.ServiceProcess;
+
+/** Facebook's webhooks as Meta sends them to a running ingest-service. */
+final class FacebookWebhooks {
+
+    private static final String APP_SECRET = "dev-facebook-app-secret";
+
+    private FacebookWebhooks() {}
+
+    static String messenger(String psid, String mid, String text) {
+        return """
+        {"object":"page","entry":[{"id":"1000001","time":1767225600123,"messaging":[{\
+        "sender":{"id":"%s"},"recipient":{"id":"1000001"},"timestamp":1767225600123,\
+        "message":{"mid":"%s","text":"%s"}}]}]}\
+        """
+                .formatted(psid, mid, text);
+    }
+
+    static ValidatableResponse post(ServiceProcess ingest, String body, String signature) {
+        var request =
+                given().baseUri(ingest.baseUrl())
+                        .contentType(ContentType.JSON)
+                        .body(body.getBytes(StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return request.post("/webhooks/facebook").then();
+    }
+
+    static ValidatableResponse postSigned(ServiceProcess ingest, String body) {
+        return post(ingest, body, sign(body));
+    }
+
+    /** The X-Hub-Signature-256 Meta would send, computed by ingest's own HMAC helper. */
+    static String sign(String body) {
+        return "sha256="
+                + HexFormat.of()
+                        .formatHex(
+                                HmacSignature.hmac(
+                                        "HmacSHA256",
+                                        APP_SECRET,
+                                        body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
