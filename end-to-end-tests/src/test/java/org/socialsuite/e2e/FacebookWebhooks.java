@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.socialsuite.ingest.webhook.HmacSignature;
+import org.socialsuite.support.network.HmacSignature;
 import org.socialsuite.localstack.services.ServiceProcess;
 
 /** Facebook's webhooks as Meta sends them to a running ingest-service. */

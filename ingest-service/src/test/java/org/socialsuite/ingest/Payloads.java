@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.socialsuite.ingest.webhook.HmacSignature;
+import org.socialsuite.support.network.HmacSignature;
 
 /** Webhook bodies from src/test/resources/payloads, and their signatures. */
 public final class Payloads {

@@ -1,8 +1,8 @@
 package org.socialsuite.ingest.webhook.facebook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.socialsuite.ingest.webhook.HmacSignature;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.network.HmacSignature;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>} keyed with the app

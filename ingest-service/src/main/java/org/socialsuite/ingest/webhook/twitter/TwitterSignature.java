@@ -3,8 +3,8 @@ package org.socialsuite.ingest.webhook.twitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.socialsuite.ingest.webhook.HmacSignature;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.network.HmacSignature;
 
 /**
  * Twitter/X's Account Activity signatures: {@code sha256=<base64 HMAC-SHA256>} keyed with the

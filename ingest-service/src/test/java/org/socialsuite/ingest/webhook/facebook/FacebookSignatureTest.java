@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.ingest.Payloads;
-import org.socialsuite.ingest.webhook.HmacSignature;
 import org.socialsuite.ingest.webhook.WebhookRejected;
+import org.socialsuite.support.network.HmacSignature;
 
 class FacebookSignatureTest {
 

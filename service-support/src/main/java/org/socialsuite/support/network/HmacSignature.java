@@ -1,4 +1,4 @@
-package org.socialsuite.ingest.webhook;
+package org.socialsuite.support.network;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

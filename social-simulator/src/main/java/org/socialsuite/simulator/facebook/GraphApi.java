@@ -1,0 +1,145 @@
+package org.socialsuite.simulator.facebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.socialsuite.simulator.world.FacebookItem;
+import org.socialsuite.simulator.world.MessengerMessage;
+import org.socialsuite.simulator.world.Person;
+
+/**
+ * The Graph API calls outbound-service and profile-service make (PLATFORMS.md, "Sending" and
+ * "Profiles and posts"), answered in Facebook's formats with Facebook's refusals.
+ */
+@Path("/facebook")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GraphApi {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter GRAPH_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
+
+    private final FacebookNetwork facebook;
+
+    public GraphApi(FacebookNetwork facebook) {
+        this.facebook = facebook;
+    }
+
+    @POST
+    @Path("/{pageId}/messages")
+    public ObjectNode send(
+            @PathParam("pageId") String pageId,
+            @HeaderParam("Authorization") String bearer,
+            JsonNode request) {
+        JsonNode recipient = request.path("recipient");
+        MessengerMessage sent =
+                facebook.send(
+                        pageId,
+                        bearer,
+                        textOrNull(recipient, "id"),
+                        textOrNull(recipient, "comment_id"),
+                        textOrNull(request, "messaging_type"),
+                        textOrNull(request, "tag"),
+                        textOrNull(request.path("message"), "text"));
+        return NODES.objectNode().put("recipient_id", sent.psid()).put("message_id", sent.mid());
+    }
+
+    @POST
+    @Path("/{objectId}/comments")
+    public ObjectNode comment(
+            @PathParam("objectId") String objectId,
+            @HeaderParam("Authorization") String bearer,
+            JsonNode request) {
+        FacebookItem comment =
+                facebook.replyPublicly(objectId, bearer, textOrNull(request, "message"));
+        return NODES.objectNode().put("id", comment.id());
+    }
+
+    /** A person's profile, or a post or comment, with the fields asked for. */
+    @GET
+    @Path("/{id}")
+    public ObjectNode read(@PathParam("id") String id, @QueryParam("fields") String fields) {
+        Set<String> asked =
+                fields == null
+                        ? Set.of()
+                        : Arrays.stream(fields.split(","))
+                                .map(String::trim)
+                                .collect(Collectors.toSet());
+        return id.contains("_")
+                ? item(facebook.item(id), asked)
+                : person(facebook.profile(id), asked);
+    }
+
+    private static ObjectNode person(Person person, Set<String> asked) {
+        ObjectNode body = NODES.objectNode().put("id", person.id());
+        if (asked.contains("first_name")) {
+            body.put("first_name", person.firstName());
+        }
+        if (asked.contains("last_name") && person.lastName() != null) {
+            body.put("last_name", person.lastName());
+        }
+        if (asked.contains("profile_pic")) {
+            body.put("profile_pic", person.imageUrl());
+        }
+        // Locale and time zone need an extra permission: a person may come without them.
+        if (asked.contains("locale") && person.locale() != null) {
+            body.put("locale", person.locale());
+        }
+        if (asked.contains("timezone") && person.timezone() != null) {
+            body.put("timezone", person.timezone());
+        }
+        return body;
+    }
+
+    private static ObjectNode item(FacebookItem item, Set<String> asked) {
+        if (item.isPost() && asked.contains("parent")) {
+            throw GraphRefusal.badParameter(
+                    "Tried accessing nonexisting field (parent) on node type (Post)");
+        }
+        ObjectNode body = NODES.objectNode().put("id", item.id());
+        if (asked.contains("message")) {
+            body.put("message", item.message());
+        }
+        if (asked.contains("from")) {
+            body.putObject("from").put("id", item.authorId()).put("name", item.authorName());
+        }
+        if (asked.contains("created_time")) {
+            body.put("created_time", GRAPH_TIME.format(item.createdAt()));
+        }
+        // Only a reply names its parent comment.
+        if (asked.contains("parent") && !item.parentId().equals(item.postId())) {
+            body.putObject("parent").put("id", item.parentId());
+        }
+        if (asked.contains("permalink_url")) {
+            body.put(
+                    "permalink_url",
+                    item.isPost()
+                            ? "https://www.facebook.com/" + item.id()
+                            : "https://www.facebook.com/"
+                                    + item.postId()
+                                    + "?comment_id="
+                                    + item.id());
+        }
+        return body;
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+}
