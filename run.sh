@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine: a real Kafka broker, PostgreSQL (the configured server, or an
-# embedded one), and the four services as separate processes. Ctrl-C stops all of it.
+# embedded one), the four services and the social-network simulator as separate processes. Ctrl-C stops
+# all of it. `./run.sh --scenario demo` keeps simulated consumer activity going.
 # Environment: KAFKA_BOOTSTRAP_SERVERS (use that cluster instead of starting a broker), KAFKA_PORT,
 # KAFKA_PARTITIONS, POSTGRES_HOST, POSTGRES_PORT, QUARKUS_DATASOURCE_USERNAME/PASSWORD, INGEST_PORT,
-# CONVERSATION_PORT, OUTBOUND_PORT, PROFILE_PORT, SUITE_RUN_DIR (default .run).
+# CONVERSATION_PORT, OUTBOUND_PORT, PROFILE_PORT, SIMULATOR_PORT, SUITE_RUN_DIR (default .run).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-modules=(local-stack ingest-service conversation-service outbound-service profile-service)
+modules=(local-stack ingest-service conversation-service outbound-service profile-service social-simulator)
 artifact() {
   case "$1" in
     local-stack) echo "local-stack/target/local-stack.jar" ;;
@@ -29,4 +30,4 @@ if $stale; then
   ./mvnw -q -B -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am package
 fi
 
-exec java -Dsuite.root="$PWD" -jar local-stack/target/local-stack.jar
+exec java -Dsuite.root="$PWD" -jar local-stack/target/local-stack.jar "$@"

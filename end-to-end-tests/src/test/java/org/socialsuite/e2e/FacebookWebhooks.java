@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.socialsuite.support.network.HmacSignature;
 import org.socialsuite.localstack.services.ServiceProcess;
+import org.socialsuite.support.network.HmacSignature;
 
 /** Facebook's webhooks as Meta sends them to a running ingest-service. */
 final class FacebookWebhooks {

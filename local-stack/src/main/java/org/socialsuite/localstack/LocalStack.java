@@ -21,8 +21,8 @@ import org.socialsuite.localstack.services.SuiteService;
 import org.socialsuite.localstack.tokens.DevAgentTokens;
 
 /**
- * The run command: a real Kafka broker, PostgreSQL with one database per stateful service, and the
- * four services, each in its own process, until Ctrl-C stops them all.
+ * The run command: a real Kafka broker, PostgreSQL with one database per stateful service, the four
+ * services and the social-network simulator, each in its own process, until Ctrl-C stops them all.
  */
 public final class LocalStack {
 
@@ -43,9 +43,16 @@ public final class LocalStack {
                         .toAbsolutePath();
     }
 
+    /**
+     * @param args {@code --scenario demo} keeps simulated consumer activity going
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(System.getenv(), root);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (List.of(args).contains("--scenario")) {
+            env.put("SIMULATOR_SCENARIO_ENABLED", "true");
+        }
+        LocalStack stack = new LocalStack(env, root);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -74,17 +81,35 @@ public final class LocalStack {
         serviceEnv.put("POSTGRES_HOST", postgres.host());
         serviceEnv.put("POSTGRES_PORT", Integer.toString(postgres.port()));
         serviceEnv.putIfAbsent("QUARKUS_PROFILE", env.getOrDefault("QUARKUS_PROFILE", "local"));
+        serviceEnv.putAll(networkAddresses());
 
         Path logDir = runDir.resolve("logs");
         for (SuiteService service : SuiteService.ALL) {
-            int port =
-                    Integer.parseInt(
-                            env.getOrDefault(service.portVariable(), "" + service.defaultPort()));
-            services.add(ServiceProcess.start(root, service.name(), port, serviceEnv, logDir));
+            services.add(
+                    ServiceProcess.start(
+                            root, service.name(), service.port(env), serviceEnv, logDir));
         }
         say("Starting " + services.size() + " services; logs in " + logDir);
         awaitReady();
         printWelcome(bootstrap, postgres, logDir);
+    }
+
+    /**
+     * The services call the simulator for the networks, and the simulator sends its webhooks to
+     * ingest, wherever their ports were moved.
+     */
+    private Map<String, String> networkAddresses() {
+        String simulator = "http://127.0.0.1:" + SuiteService.named("social-simulator").port(env);
+        Map<String, String> addresses = new HashMap<>();
+        addresses.put("SOCIAL_FACEBOOK_GRAPH_URL", simulator + "/facebook");
+        addresses.put("SOCIAL_TWITTER_API_URL", simulator + "/twitter");
+        addresses.put(
+                "SIMULATOR_INGEST_URL",
+                "http://127.0.0.1:" + SuiteService.named("ingest-service").port(env));
+        addresses.put(
+                "SIMULATOR_SCENARIO_ENABLED",
+                env.getOrDefault("SIMULATOR_SCENARIO_ENABLED", "false"));
+        return addresses;
     }
 
     private String startKafka() throws URISyntaxException {

@@ -1,6 +1,7 @@
 package org.socialsuite.localstack.services;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,17 @@ public record SuiteService(
                     new SuiteService(
                             "outbound-service", 8083, Optional.of("outbound"), "OUTBOUND_PORT"),
                     new SuiteService(
-                            "profile-service", 8084, Optional.of("profile"), "PROFILE_PORT"));
+                            "profile-service", 8084, Optional.of("profile"), "PROFILE_PORT"),
+                    new SuiteService("social-simulator", 8090, Optional.empty(), "SIMULATOR_PORT"));
+
+    public static SuiteService named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Where it listens: its port variable if set, else its default port. */
+    public int port(Map<String, String> env) {
+        return Integer.parseInt(env.getOrDefault(portVariable, Integer.toString(defaultPort)));
+    }
 
     public static List<String> databases() {
         return ALL.stream().flatMap(service -> service.database().stream()).toList();

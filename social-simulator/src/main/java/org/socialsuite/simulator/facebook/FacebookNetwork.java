@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.socialsuite.events.Channel;
 import org.socialsuite.simulator.SimulatorConfig;
@@ -52,7 +53,10 @@ public class FacebookNetwork {
     }
 
     public List<ConnectedAccount> pages() {
-        return accounts.all().stream().filter(a -> a.channel() == Channel.FACEBOOK).toList();
+        return accounts.all().stream()
+                .filter(a -> a.channel() == Channel.FACEBOOK)
+                .sorted(Comparator.comparing(ConnectedAccount::accountId))
+                .toList();
     }
 
     // People, played from the console.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,10 @@ public class TwitterNetwork {
     }
 
     public List<ConnectedAccount> brands() {
-        return accounts.all().stream().filter(a -> a.channel() == Channel.TWITTER).toList();
+        return accounts.all().stream()
+                .filter(a -> a.channel() == Channel.TWITTER)
+                .sorted(Comparator.comparing(ConnectedAccount::accountId))
+                .toList();
     }
 
     /** A call's result and where the caller's quota stands after it. */
@@ -101,6 +105,18 @@ public class TwitterNetwork {
                 dmEvent(message, personId, brandUserId),
                 Map.of(personId, usersMapEntry(person), brandUserId, brandUsersMapEntry(brand)));
         return message;
+    }
+
+    /** The brand's own tweet (not a reply), which people then answer in threads. */
+    public Tweet brandTweet(String brandUserId, String text) {
+        ConnectedAccount brand = brand(brandUserId);
+        Tweet tweet = addTweet(brandUserId, text, null);
+        webhooks.twitter(
+                brandUserId,
+                "tweet_create_events",
+                tweetEvent(tweet, brandUserObject(brand)),
+                Map.of());
+        return tweet;
     }
 
     // Brands, through API v2.

@@ -1,0 +1,206 @@
+package org.socialsuite.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialsuite.localstack.services.ServiceProcess;
+import org.socialsuite.testsupport.AgentTokens;
+
+/**
+ * The whole loop on the packaged services and the social-network simulator: a consumer acts in the
+ * simulator's console, the agent answers through the REST API, and the answer lands on the
+ * simulated network, where the network's own rules may still refuse it.
+ */
+class SimulatedNetworksEndToEndIT {
+
+    private static RunningSuite suite;
+    private static ServiceProcess simulator;
+    private static ServiceProcess conversations;
+
+    @BeforeAll
+    static void startServices() {
+        suite = new RunningSuite();
+        ServiceProcess ingest = suite.start("ingest-service", Map.of());
+        simulator =
+                suite.start("social-simulator", Map.of("SIMULATOR_INGEST_URL", ingest.baseUrl()));
+        Map<String, String> networks =
+                Map.of(
+                        "SOCIAL_FACEBOOK_GRAPH_URL", simulator.baseUrl() + "/facebook",
+                        "SOCIAL_TWITTER_API_URL", simulator.baseUrl() + "/twitter");
+        conversations = suite.startWithDatabase("conversation-service", "e2e_loop_conversation");
+        suite.startWithDatabase("outbound-service", "e2e_loop_outbound", networks);
+        suite.startWithDatabase("profile-service", "e2e_loop_profile", networks);
+        suite.awaitReady();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void facebookCommentPublicAnswerMessengerPrivateResponseAndTheWindowsRefusal() {
+        String post =
+                world().getString("facebook.pages.find { it.name == 'AcmeCare' }.posts[0].id");
+        String comment =
+                console(
+                        "/facebook/comments",
+                        Map.of(
+                                "personId",
+                                "8001",
+                                "parentId",
+                                post,
+                                "text",
+                                "My parcel 4411 is late"));
+
+        String id = awaitConversation("8001");
+        agent("/api/conversations/" + id).body("defaultReplyMode", equalTo("PUBLIC"));
+        String publicAnswer = "Sorry Ann, we are checking 4411 now";
+        reply(id, publicAnswer, "PUBLIC");
+        awaitDelivered(id, publicAnswer, "SENT");
+        // The answer is on the network, under Ann's comment, from the page.
+        assertThat(
+                        world().getList(
+                                        "facebook.pages.find { it.name == 'AcmeCare'"
+                                                + " }.posts[0].comments.find { it.id == '"
+                                                + comment
+                                                + "' }.comments.findAll { it.byPage }.message"))
+                .contains(publicAnswer);
+
+        console(
+                "/facebook/messages",
+                Map.of("pageId", "1000001", "personId", "8001", "text", "Here is my address"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent("/api/conversations/" + id)
+                                        .body("defaultReplyMode", equalTo("PRIVATE")));
+        reply(id, "We sent you the tracking link privately", "PRIVATE_RESPONSE");
+        awaitDelivered(id, "We sent you the tracking link privately", "SENT");
+        reply(id, "Anything else?", "PRIVATE");
+        awaitDelivered(id, "Anything else?", "SENT");
+
+        // Eight days later on the network: Facebook refuses, and the agent reads why.
+        console(
+                "/facebook/messenger/age",
+                Map.of("pageId", "1000001", "personId", "8001", "hours", 192));
+        reply(id, "Are you still there?", "PRIVATE");
+        String reason = awaitDelivered(id, "Are you still there?", "FAILED");
+        assertThat(reason).startsWith("Outside the allowed messaging window (Facebook: (#10)");
+    }
+
+    @Test
+    void aMentionAnsweredInPublicAndADirectMessageInPrivate() {
+        console(
+                "/twitter/tweets",
+                Map.of(
+                        "brandUserId",
+                        "2000001",
+                        "personId",
+                        "9002",
+                        "text",
+                        "app keeps logging me out"));
+        String id = awaitConversation("9002");
+        reply(id, "Sorry Carla! Which phone do you use?", "PUBLIC");
+        awaitDelivered(id, "Sorry Carla! Which phone do you use?", "SENT");
+        assertThat(
+                        world().getList(
+                                        "twitter.brands.find { it.handle == 'AcmeCare'"
+                                                + " }.threads.flatten().text"))
+                .contains("@carlam Sorry Carla! Which phone do you use?");
+
+        console(
+                "/twitter/dms",
+                Map.of("brandUserId", "2000001", "personId", "9002", "text", "Pixel 8, order 77"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent("/api/conversations/" + id)
+                                        .body("defaultReplyMode", equalTo("PRIVATE")));
+        reply(id, "Thanks, a fix is on its way", "PRIVATE");
+        awaitDelivered(id, "Thanks, a fix is on its way", "SENT");
+        assertThat(
+                        world().getList(
+                                        "twitter.brands.find { it.handle == 'AcmeCare'"
+                                                + " }.directMessages.find { it.person.id == '9002'"
+                                                + " }.messages.text"))
+                .contains("Pixel 8, order 77", "Thanks, a fix is on its way");
+    }
+
+    private static String awaitConversation(String consumerId) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent("/api/conversations?status=OPEN")
+                                        .body("items.consumer.id", hasItem(consumerId)));
+        return agent("/api/conversations?status=OPEN")
+                .extract()
+                .path("items.find { it.consumer.id == '" + consumerId + "' }.id");
+    }
+
+    private static void reply(String conversationId, String text, String mode) {
+        given().baseUri(conversations.baseUrl())
+                .header("Authorization", AgentTokens.bearer("acme"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", text, "mode", mode))
+                .post("/api/conversations/" + conversationId + "/replies")
+                .then()
+                .statusCode(202);
+    }
+
+    /** Waits for the agent's message to reach the status, and returns its failure reason. */
+    private static String awaitDelivered(String conversationId, String text, String status) {
+        String path = "find { it.direction == 'OUTBOUND' && it.text == '" + text + "' }";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent("/api/conversations/" + conversationId + "/messages")
+                                        .body(path + ".deliveryStatus", equalTo(status)));
+        return agent("/api/conversations/" + conversationId + "/messages")
+                .extract()
+                .path(path + ".failureReason");
+    }
+
+    private static ValidatableResponse agent(String path) {
+        return given().baseUri(conversations.baseUrl())
+                .header("Authorization", AgentTokens.bearer("acme"))
+                .get(path)
+                .then()
+                .statusCode(200);
+    }
+
+    private static JsonPath world() {
+        return given().baseUri(simulator.baseUrl())
+                .get("/console/api/world")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static String console(String path, Map<String, Object> body) {
+        return given().baseUri(simulator.baseUrl())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/console/api" + path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+    }
+}
