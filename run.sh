@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine: a real Kafka broker, PostgreSQL (the configured server, or an
-# embedded one), the four services and the social-network simulator as separate processes. Ctrl-C stops
-# all of it. `./run.sh --scenario demo` keeps simulated consumer activity going.
+# embedded one), the four services, the social-network simulator and the agent workspace as separate
+# processes, and ends with "Open http://localhost:8080". Ctrl-C stops all of it.
+# `./run.sh --scenario demo` keeps simulated consumer activity going.
 # Environment: KAFKA_BOOTSTRAP_SERVERS (use that cluster instead of starting a broker), KAFKA_PORT,
 # KAFKA_PARTITIONS, POSTGRES_HOST, POSTGRES_PORT, QUARKUS_DATASOURCE_USERNAME/PASSWORD, INGEST_PORT,
-# CONVERSATION_PORT, OUTBOUND_PORT, PROFILE_PORT, SIMULATOR_PORT, SUITE_RUN_DIR (default .run).
+# CONVERSATION_PORT, OUTBOUND_PORT, PROFILE_PORT, SIMULATOR_PORT, WORKSPACE_PORT, SUITE_RUN_DIR (default .run).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-modules=(local-stack ingest-service conversation-service outbound-service profile-service social-simulator)
+modules=(local-stack ingest-service conversation-service outbound-service profile-service social-simulator agent-workspace)
 artifact() {
   case "$1" in
     local-stack) echo "local-stack/target/local-stack.jar" ;;

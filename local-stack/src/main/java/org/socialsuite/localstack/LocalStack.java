@@ -22,7 +22,8 @@ import org.socialsuite.localstack.tokens.DevAgentTokens;
 
 /**
  * The run command: a real Kafka broker, PostgreSQL with one database per stateful service, the four
- * services and the social-network simulator, each in its own process, until Ctrl-C stops them all.
+ * services, the social-network simulator and the agent workspace, each in its own process, until
+ * Ctrl-C stops them all.
  */
 public final class LocalStack {
 
@@ -103,13 +104,15 @@ public final class LocalStack {
         Map<String, String> addresses = new HashMap<>();
         addresses.put("SOCIAL_FACEBOOK_GRAPH_URL", simulator + "/facebook");
         addresses.put("SOCIAL_TWITTER_API_URL", simulator + "/twitter");
-        addresses.put(
-                "SIMULATOR_INGEST_URL",
-                "http://127.0.0.1:" + SuiteService.named("ingest-service").port(env));
+        addresses.put("SIMULATOR_INGEST_URL", local("ingest-service"));
         addresses.put(
                 "SIMULATOR_SCENARIO_ENABLED",
                 env.getOrDefault("SIMULATOR_SCENARIO_ENABLED", "false"));
         return addresses;
+    }
+
+    private String local(String service) {
+        return "http://127.0.0.1:" + SuiteService.named(service).port(env);
     }
 
     private String startKafka() throws URISyntaxException {
@@ -196,6 +199,12 @@ public final class LocalStack {
                     .append(tokens.agentToken(brand, brand + "-agent-1", Duration.ofHours(12)))
                     .append('\n');
         }
+        out.append("\nOpen http://localhost:")
+                .append(SuiteService.named("agent-workspace").port(env))
+                .append(" and sign in as acme-agent-1 or globex-agent-1 (demo agents).\n")
+                .append("Play the consumers in the simulator's console at http://localhost:")
+                .append(SuiteService.named("social-simulator").port(env))
+                .append(".\n");
         out.append("\nCtrl-C stops everything.");
         say(out.toString());
     }

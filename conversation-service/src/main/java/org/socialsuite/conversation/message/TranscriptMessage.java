@@ -7,6 +7,7 @@ import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 
 /**
@@ -14,6 +15,8 @@ import org.socialsuite.events.Visibility;
  *
  * @param action the indicator's verb; the workspace words it
  * @param text absent when the message was deleted on the network
+ * @param replyMode how an agent's reply was sent (a Private Response shows as such); absent for the
+ *     consumer's messages
  */
 public record TranscriptMessage(
         UUID id,
@@ -32,6 +35,7 @@ public record TranscriptMessage(
         boolean edited,
         boolean deleted,
         boolean hidden,
+        ReplyMode replyMode,
         DeliveryStatus deliveryStatus,
         String failureReason,
         List<PreviousVersion> previousVersions) {
@@ -60,6 +64,7 @@ public record TranscriptMessage(
                 m.edited,
                 m.deleted,
                 m.hidden,
+                m.replyMode,
                 m.deliveryStatus,
                 m.failureReason,
                 m.deleted

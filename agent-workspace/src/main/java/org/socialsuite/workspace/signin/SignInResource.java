@@ -1,0 +1,100 @@
+package org.socialsuite.workspace.signin;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.socialsuite.support.accounts.AccountRegistry;
+import org.socialsuite.workspace.gateway.GatewayConfig;
+
+/**
+ * Development sign-in: a demo agent of a demo brand gets a signed agent token. The signing key
+ * stays on this server; the browser only ever holds the token, as it would from an identity
+ * provider.
+ */
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SignInResource {
+
+    private final AccountRegistry accounts;
+    private final GatewayConfig config;
+
+    public SignInResource(AccountRegistry accounts, GatewayConfig config) {
+        this.accounts = accounts;
+        this.config = config;
+    }
+
+    public record DemoAgent(String agentId, String brandId) {}
+
+    public record SignIn(String agentId) {}
+
+    /**
+     * @param accounts the brand's connected accounts, for the Public-to-Private link and the
+     *     filters
+     */
+    public record Session(
+            String token,
+            String agentId,
+            String brandId,
+            Instant expiresAt,
+            List<Account> accounts) {}
+
+    public record Account(String accountId, String channel, String name) {}
+
+    @GET
+    @Path("/demo-agents")
+    public List<DemoAgent> demoAgents() {
+        requireDevSignIn();
+        return brands().stream().map(brand -> new DemoAgent(brand + "-agent-1", brand)).toList();
+    }
+
+    @POST
+    @Path("/sign-in")
+    public Session signIn(SignIn request) {
+        requireDevSignIn();
+        DemoAgent agent =
+                demoAgents().stream()
+                        .filter(a -> a.agentId().equals(request == null ? null : request.agentId()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No such demo agent"));
+        Instant expiresAt = Instant.now().plus(config.devSignIn().tokenLifetime());
+        String token =
+                Jwt.subject(agent.agentId())
+                        .upn(agent.agentId())
+                        .groups(Set.of("agent"))
+                        .claim("brand", agent.brandId())
+                        .expiresAt(expiresAt)
+                        .sign();
+        List<Account> owned =
+                accounts.all().stream()
+                        .filter(a -> a.brandId().equals(agent.brandId()))
+                        .map(
+                                a ->
+                                        new Account(
+                                                a.accountId(),
+                                                a.channel().name(),
+                                                a.pageName()
+                                                        .or(() -> a.handle().map(h -> "@" + h))
+                                                        .orElse(a.accountId())))
+                        .toList();
+        return new Session(token, agent.agentId(), agent.brandId(), expiresAt, owned);
+    }
+
+    private List<String> brands() {
+        return accounts.all().stream().map(a -> a.brandId()).distinct().sorted().toList();
+    }
+
+    private void requireDevSignIn() {
+        if (!config.devSignIn().enabled()) {
+            throw new NotFoundException("Sign in with the identity provider");
+        }
+    }
+}

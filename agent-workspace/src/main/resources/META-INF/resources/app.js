@@ -1,0 +1,339 @@
+// The agents' workspace: conversations from Facebook and Twitter/X, live, with Public/Private
+// indicators, the reply toggle, the Public-to-Private link and the social widget.
+// Every consumer text is set with textContent: it is never parsed as HTML.
+import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
+
+const state = { session: null, conversations: [], current: null, seen: {}, profile: null };
+const $ = (id) => document.getElementById(id);
+
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'for' || key === 'role') node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  children.flat().filter((c) => c !== null && c !== undefined && c !== false).forEach((c) => node.append(c));
+  return node;
+};
+
+const CHANNEL = { FACEBOOK: { letter: 'f', name: 'Facebook' }, TWITTER: { letter: '𝕏', name: 'Twitter/X' } };
+const icon = (channel) => el('span', { class: `icon ${channel}`, role: 'img', 'aria-label': CHANNEL[channel].name, text: CHANNEL[channel].letter });
+const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+const ACTIONS = { POSTED: 'posted', COMMENTED: 'commented', REPLIED: 'replied', MESSAGED: 'sent a message' };
+const MODES = { PUBLIC: 'Public', PRIVATE: 'Private', PRIVATE_RESPONSE: 'Private Response' };
+const STATUS = { PENDING: 'Sending…', SENT: 'Sent', FAILED: 'Failed', DELIVERY_UNKNOWN: 'Delivery unknown' };
+
+// --- API -------------------------------------------------------------------------------------
+
+async function api(path, options = {}) {
+  const headers = { Authorization: `Bearer ${state.session.token}`, ...(options.headers || {}) };
+  if (options.body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { ...options, headers, body: options.body && JSON.stringify(options.body) });
+  if (response.status === 401) { signOut(); throw new Error('Signed out'); }
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error(json.message || `HTTP ${response.status}`), { status: response.status });
+  return json;
+}
+
+// --- Sign-in ---------------------------------------------------------------------------------
+
+async function showSignIn() {
+  $('workspace').hidden = true;
+  $('sign-in').hidden = false;
+  const agents = await fetch('/auth/demo-agents').then((r) => r.json());
+  $('demo-agents').replaceChildren(...agents.map((agent) => el('button', {
+    type: 'button', class: 'primary', 'data-test': `sign-in-${agent.agentId}`,
+    text: `Sign in as ${agent.agentId} (${agent.brandId})`,
+    onclick: async () => {
+      const session = await fetch('/auth/sign-in', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentId: agent.agentId }),
+      }).then((r) => r.json());
+      sessionStorage.setItem('session', JSON.stringify(session));
+      start(session);
+    },
+  })));
+}
+
+function signOut() {
+  sessionStorage.removeItem('session');
+  location.reload();
+}
+
+// --- Conversation list -----------------------------------------------------------------------
+
+async function loadConversations() {
+  const params = new URLSearchParams({ limit: '100' });
+  if ($('filter-status').value) params.set('status', $('filter-status').value);
+  if ($('filter-channel').value) params.set('channel', $('filter-channel').value);
+  const page = await api(`/api/conversations?${params}`);
+  state.conversations = page.items;
+  renderConversations();
+}
+
+function renderConversations() {
+  $('conversations').replaceChildren(...state.conversations.map((c) => {
+    const unread = c.id !== state.current?.id && (!state.seen[c.id] || state.seen[c.id] < c.updatedAt);
+    return el('li', { class: unread ? 'unread' : '' }, el('button', {
+      type: 'button', 'data-test': `conversation-${c.consumer.id}`, 'aria-current': String(c.id === state.current?.id),
+      'aria-label': `${CHANNEL[c.channel].name} conversation with ${c.consumer.name || c.consumer.id}${unread ? ', unread' : ''}`,
+      onclick: () => openConversation(c.id),
+    },
+    icon(c.channel),
+    el('span', { class: 'name', text: c.consumer.name || c.consumer.id }),
+    el('span', { class: 'time', text: c.lastMessage ? when(c.lastMessage.occurredAt) : '' }),
+    el('span', { class: 'last', text: c.lastMessage ? `${c.lastMessage.visibility === 'PUBLIC' ? 'Public' : 'Private'}: ${c.lastMessage.text ?? '(attachment)'}` : '' })));
+  }));
+}
+
+// --- Transcript and reply box ----------------------------------------------------------------
+
+async function openConversation(id) {
+  const [detail, messages] = await Promise.all([api(`/api/conversations/${id}`), api(`/api/conversations/${id}/messages`)]);
+  const switching = state.current?.id !== id;
+  state.current = { ...detail, messages };
+  state.seen[id] = detail.updatedAt;
+  localStorage.setItem(`seen:${state.session.agentId}`, JSON.stringify(state.seen));
+  renderConversations();
+  renderConversation(switching);
+  if (switching) loadWidget();
+}
+
+function indicator(m, conversation) {
+  if (m.direction === 'INBOUND') {
+    return el('div', { class: 'indicator', 'data-test': 'indicator' },
+      icon(m.channel),
+      el('span', { class: `vis ${m.visibility}`, text: m.visibility === 'PUBLIC' ? 'Public' : 'Private' }),
+      el('span', { text: m.author?.name || conversation.consumer.name || m.author?.id }),
+      el('span', { text: ACTIONS[m.action] || m.action?.toLowerCase() }),
+      el('time', { dateTime: m.occurredAt, text: when(m.occurredAt) }),
+      m.edited && el('span', { text: '· edited' }),
+      m.hidden && el('span', { text: '· hidden on the network' }));
+  }
+  return el('div', { class: 'indicator', 'data-test': 'delivery' },
+    el('span', { class: `vis ${m.visibility}`, text: MODES[m.replyMode] || (m.visibility === 'PUBLIC' ? 'Public' : 'Private') }),
+    el('span', { text: m.author?.name || 'Agent' }),
+    el('time', { dateTime: m.occurredAt, text: when(m.occurredAt) }),
+    el('span', { class: `status ${m.deliveryStatus}`, 'data-test': 'delivery-status', text: STATUS[m.deliveryStatus] || m.deliveryStatus }),
+    m.failureReason && el('span', { class: 'status FAILED', 'data-test': 'failure-reason', text: m.failureReason }));
+}
+
+function messageView(m, conversation) {
+  const previous = m.previousVersions?.length
+    ? el('details', {}, el('summary', { text: 'Earlier versions' }), ...m.previousVersions.map((v) => el('div', { class: 'bubble', text: v.text })))
+    : null;
+  return el('article', { class: `message ${m.direction}${m.deleted ? ' deleted' : ''}`, 'data-test': `message-${m.direction}` },
+    el('div', { class: 'bubble', text: m.deleted ? 'Deleted by the consumer' : (m.text ?? '(attachment)') }),
+    previous, indicator(m, conversation));
+}
+
+function renderConversation(switching) {
+  const c = state.current;
+  const draft = switching ? '' : ($('reply-text')?.value ?? '');
+  const transcript = el('div', { class: 'transcript', 'data-test': 'transcript' }, c.messages.map((m) => messageView(m, c)));
+  $('conversation').replaceChildren(
+    el('header', {}, icon(c.channel), el('h2', { text: c.consumer.name || c.consumer.id }),
+      el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
+      c.status === 'OPEN' && el('button', { type: 'button', text: 'Close conversation', onclick: closeConversation })),
+    transcript,
+    c.status === 'OPEN' ? replyBox(c, draft) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
+  transcript.scrollTop = transcript.scrollHeight;
+}
+
+function hoursLeft(until) {
+  const hours = Math.max(0, Math.round((new Date(until) - Date.now()) / 36e5));
+  return hours >= 48 ? `open ${Math.round(hours / 24)} more days` : `open ${hours} more h`;
+}
+
+function replyBox(c, draft) {
+  const selected = c.replyModes.find((m) => m.mode === c.defaultReplyMode && m.available) ? c.defaultReplyMode
+    : c.replyModes.find((m) => m.available)?.mode;
+  const modes = el('fieldset', { class: 'modes' }, el('legend', { class: 'hint', text: 'Reply as' }),
+    c.replyModes.map((m) => el('label', { class: m.available ? '' : 'unavailable', title: m.reason || '' },
+      el('input', { type: 'radio', name: 'mode', value: m.mode, checked: m.mode === selected, disabled: !m.available,
+        'data-test': `mode-${m.mode}`, onchange: updateCount }),
+      MODES[m.mode],
+      m.available && m.availableUntil && el('span', { class: 'until', text: `(${hoursLeft(m.availableUntil)})` }),
+      !m.available && el('span', { class: 'until', text: `— ${m.reason}` }))));
+  const text = el('textarea', { id: 'reply-text', 'aria-label': 'Reply', 'data-test': 'reply-text', value: draft, oninput: updateCount });
+  const account = state.session.accounts.find((a) => a.accountId === c.accountId);
+  return el('form', { class: 'reply', onsubmit: sendReply },
+    modes, text,
+    el('div', { class: 'row' },
+      el('button', { type: 'button', 'data-test': 'public-to-private', text: 'Public to Private', title: `Insert the link that opens a private conversation with ${account?.name ?? 'the brand'}`, onclick: insertLink }),
+      el('span', { id: 'reply-count', class: 'count', 'aria-live': 'polite' }),
+      el('span', { id: 'reply-error', class: 'error', role: 'alert', 'data-test': 'reply-error' }),
+      el('button', { type: 'submit', class: 'primary send', 'data-test': 'send', text: 'Send' })));
+}
+
+const currentMode = () => document.querySelector('input[name="mode"]:checked')?.value;
+
+function updateCount() {
+  const count = $('reply-count');
+  if (!count) return;
+  const text = $('reply-text').value;
+  if (state.current.channel === 'TWITTER' && currentMode() === 'PUBLIC') {
+    const mention = state.profile?.handle ? `@${state.profile.handle} ` : '';
+    const weight = weightedLength(mention + text);
+    count.textContent = `${weight} / ${MAX_TWEET_WEIGHT}${mention ? ' with the mention' : ''}`;
+    count.classList.toggle('over', weight > MAX_TWEET_WEIGHT);
+  } else {
+    const length = [...text].length;
+    count.textContent = length ? `${length} characters` : '';
+    count.classList.remove('over');
+  }
+}
+
+async function insertLink() {
+  const link = await api(`/api/outbound/accounts/${state.current.accountId}/public-to-private-link`);
+  const area = $('reply-text');
+  const at = area.selectionStart ?? area.value.length;
+  const spaced = `${at > 0 && !/\s$/.test(area.value.slice(0, at)) ? ' ' : ''}${link.url} `;
+  area.value = area.value.slice(0, at) + spaced + area.value.slice(at);
+  area.focus();
+  updateCount();
+}
+
+async function sendReply(event) {
+  event.preventDefault();
+  const text = $('reply-text').value.trim();
+  if (!text) return;
+  $('reply-error').textContent = '';
+  try {
+    await api(`/api/conversations/${state.current.id}/replies`, {
+      method: 'POST', body: { text, mode: currentMode() }, headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    $('reply-text').value = '';
+    await openConversation(state.current.id);
+  } catch (error) {
+    $('reply-error').textContent = error.message;
+  }
+}
+
+async function closeConversation() {
+  await api(`/api/conversations/${state.current.id}/close`, { method: 'POST' });
+  await Promise.all([openConversation(state.current.id), loadConversations()]);
+}
+
+// --- Social widget ---------------------------------------------------------------------------
+
+async function loadWidget() {
+  const c = state.current;
+  const widget = $('widget');
+  state.profile = null;
+  widget.replaceChildren(el('p', { class: 'hint', text: 'Loading the profile…' }));
+  let profile;
+  try {
+    profile = await api(`/api/profiles/${c.channel.toLowerCase()}/${encodeURIComponent(c.consumer.id)}`);
+  } catch (error) {
+    widget.replaceChildren(el('h2', { text: 'Profile' }), el('p', { class: 'stale', text: error.message }), postSection(c));
+    return;
+  }
+  state.profile = profile;
+  updateCount();
+  const rows = c.channel === 'FACEBOOK'
+    ? [['Locale', profile.locale], ['Time zone', profile.timezone !== undefined ? `UTC${profile.timezone >= 0 ? '+' : '−'}${offset(profile.timezone)}` : null],
+      ['Local time', profile.timezone !== undefined ? localTime(profile.timezone) : null]]
+    : [['Handle', profile.handle && `@${profile.handle}`], ['Bio', profile.bio], ['Tweets', profile.tweetCount], ['Likes', profile.likeCount],
+      ['Followers', profile.followerCount], ['Following', profile.followingCount]];
+  widget.replaceChildren(
+    el('h2', { text: 'Profile' }),
+    el('img', { class: 'avatar', src: profile.imageUrl || '', alt: `Profile picture of ${profile.name || c.consumer.id}` }),
+    el('p', { 'data-test': 'profile-name' }, el('strong', { text: profile.name || c.consumer.id }), ' ', icon(c.channel)),
+    profile.stale && el('p', { class: 'stale', text: 'The network cannot be reached: last known data.' }),
+    el('dl', {}, rows.filter(([, v]) => v !== null && v !== undefined).flatMap(([k, v]) => [
+      el('dt', { text: k }), el('dd', { text: String(v), 'data-test': k === 'Local time' ? 'local-time' : undefined })])),
+    postSection(c));
+}
+
+const offset = (hours) => { const m = Math.round(Math.abs(hours) * 60); return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`; };
+/** The consumer's wall clock now, from their offset (5.5 is +05:30). */
+const localTime = (hours) => new Date(Date.now() + hours * 36e5).toISOString().slice(11, 16);
+
+function postSection(c) {
+  const latestPublic = [...c.messages].reverse().find((m) => m.direction === 'INBOUND' && m.visibility === 'PUBLIC' && m.platformId);
+  if (!latestPublic) return el('p', { class: 'hint', text: 'No public post in this conversation.' });
+  const holder = el('div', {}, el('button', { type: 'button', 'data-test': 'view-post', text: 'View post', onclick: async () => {
+    try {
+      const thread = await api(`/api/posts/${c.channel.toLowerCase()}/${encodeURIComponent(latestPublic.platformId)}/thread`);
+      holder.replaceChildren(el('h2', { text: 'Post' }), el('ol', { class: 'thread', 'data-test': 'thread' },
+        thread.items.map((item, i) => {
+          const li = el('li', { class: i === thread.items.length - 1 ? 'current' : '' },
+            el('strong', { text: item.author?.name || item.author?.id || '' }), ' ',
+            el('span', { class: 'hint', text: item.createdAt ? when(item.createdAt) : '' }),
+            el('div', { text: item.deleted ? '(deleted)' : (item.text ?? '') }));
+          li.style.marginLeft = `${i * 14}px`; // each answer nested under what it answers
+          return li;
+        })),
+        !thread.complete && el('p', { class: 'hint', text: 'Earlier posts could not be fetched.' }));
+    } catch (error) {
+      holder.append(el('p', { class: 'stale', text: error.message }));
+    }
+  } }));
+  return holder;
+}
+
+// --- Live updates ----------------------------------------------------------------------------
+
+let refreshTimer;
+function scheduleRefresh(conversationId) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(async () => {
+    await loadConversations();
+    if (state.current && (!conversationId || conversationId === state.current.id)) await openConversation(state.current.id);
+  }, 150);
+}
+
+/** fetch() rather than EventSource, so the token travels in a header and never in a URL. */
+async function listen(attempt = 0) {
+  try {
+    const response = await fetch('/api/conversations/stream', {
+      headers: { Authorization: `Bearer ${state.session.token}`, Accept: 'text/event-stream' },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    $('live').textContent = 'Live';
+    attempt = 0;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const events = buffer.split('\n\n');
+      buffer = events.pop();
+      for (const event of events) {
+        const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
+        if (!data) continue;
+        try { scheduleRefresh(JSON.parse(data).conversationId); } catch { scheduleRefresh(); }
+      }
+    }
+  } catch (error) {
+    $('live').textContent = `Reconnecting… (${error.message})`;
+  }
+  setTimeout(() => listen(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+}
+
+// --- Start -----------------------------------------------------------------------------------
+
+function start(session) {
+  state.session = session;
+  state.seen = JSON.parse(localStorage.getItem(`seen:${session.agentId}`) || '{}');
+  $('sign-in').hidden = true;
+  $('workspace').hidden = false;
+  $('who').textContent = `${session.agentId} · ${session.brandId}`;
+  $('sign-out').onclick = signOut;
+  $('filter-status').onchange = loadConversations;
+  $('filter-channel').onchange = loadConversations;
+  loadConversations();
+  listen();
+  // The consumer's local time moves on while the agent reads.
+  setInterval(() => {
+    const cell = document.querySelector('[data-test="local-time"]');
+    if (cell && state.profile?.timezone !== undefined) cell.textContent = localTime(state.profile.timezone);
+  }, 30_000);
+}
+
+const saved = JSON.parse(sessionStorage.getItem('session') || 'null');
+if (saved && new Date(saved.expiresAt) > new Date()) start(saved); else showSignIn();
