@@ -3,7 +3,7 @@
 // Every consumer text is set with textContent: it is never parsed as HTML.
 import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
 
-const state = { session: null, conversations: [], current: null, seen: {}, profile: null };
+const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null };
 const $ = (id) => document.getElementById(id);
 
 const el = (tag, props = {}, ...children) => {
@@ -15,9 +15,12 @@ const el = (tag, props = {}, ...children) => {
     else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'for' || key === 'role') node.setAttribute(key, value);
     else node[key] = value;
   }
-  children.flat().filter((c) => c !== null && c !== undefined && c !== false).forEach((c) => node.append(c));
+  nodes(...children).forEach((c) => node.append(c));
   return node;
 };
+
+/** Only the nodes, for calls that take children directly (replaceChildren renders false as text). */
+const nodes = (...children) => children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
 
 const CHANNEL = { FACEBOOK: { letter: 'f', name: 'Facebook' }, TWITTER: { letter: '𝕏', name: 'Twitter/X' } };
 const icon = (channel) => el('span', { class: `icon ${channel}`, role: 'img', 'aria-label': CHANNEL[channel].name, text: CHANNEL[channel].letter });
@@ -131,15 +134,21 @@ function messageView(m, conversation) {
 
 function renderConversation(switching) {
   const c = state.current;
+  // A live update must not take away what the agent is writing, or the mode they chose.
   const draft = switching ? '' : ($('reply-text')?.value ?? '');
+  if (switching) state.chosenMode = null;
+  const chosen = state.chosenMode;
+  const writing = !switching && document.activeElement?.id === 'reply-text';
   const transcript = el('div', { class: 'transcript', 'data-test': 'transcript' }, c.messages.map((m) => messageView(m, c)));
   $('conversation').replaceChildren(
     el('header', {}, icon(c.channel), el('h2', { text: c.consumer.name || c.consumer.id }),
       el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
       c.status === 'OPEN' && el('button', { type: 'button', text: 'Close conversation', onclick: closeConversation })),
     transcript,
-    c.status === 'OPEN' ? replyBox(c, draft) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
+    c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
   transcript.scrollTop = transcript.scrollHeight;
+  updateCount();
+  if (writing) $('reply-text').focus();
 }
 
 function hoursLeft(until) {
@@ -147,13 +156,18 @@ function hoursLeft(until) {
   return hours >= 48 ? `open ${Math.round(hours / 24)} more days` : `open ${hours} more h`;
 }
 
-function replyBox(c, draft) {
-  const selected = c.replyModes.find((m) => m.mode === c.defaultReplyMode && m.available) ? c.defaultReplyMode
-    : c.replyModes.find((m) => m.available)?.mode;
+/**
+ * The mode the agent chose for this reply if it is still open, else the consumer's last visibility
+ * (so a new private message turns an untouched toggle to Private), else any open one.
+ */
+function replyBox(c, draft, chosen) {
+  const open = (mode) => c.replyModes.some((m) => m.mode === mode && m.available);
+  const selected = [chosen, c.defaultReplyMode].find((mode) => mode && open(mode))
+    ?? c.replyModes.find((m) => m.available)?.mode;
   const modes = el('fieldset', { class: 'modes' }, el('legend', { class: 'hint', text: 'Reply as' }),
     c.replyModes.map((m) => el('label', { class: m.available ? '' : 'unavailable', title: m.reason || '' },
       el('input', { type: 'radio', name: 'mode', value: m.mode, checked: m.mode === selected, disabled: !m.available,
-        'data-test': `mode-${m.mode}`, onchange: updateCount }),
+        'data-test': `mode-${m.mode}`, onchange: () => { state.chosenMode = m.mode; updateCount(); } }),
       MODES[m.mode],
       m.available && m.availableUntil && el('span', { class: 'until', text: `(${hoursLeft(m.availableUntil)})` }),
       !m.available && el('span', { class: 'until', text: `— ${m.reason}` }))));
@@ -163,7 +177,7 @@ function replyBox(c, draft) {
     modes, text,
     el('div', { class: 'row' },
       el('button', { type: 'button', 'data-test': 'public-to-private', text: 'Public to Private', title: `Insert the link that opens a private conversation with ${account?.name ?? 'the brand'}`, onclick: insertLink }),
-      el('span', { id: 'reply-count', class: 'count', 'aria-live': 'polite' }),
+      el('span', { id: 'reply-count', class: 'count', 'aria-live': 'polite', 'data-test': 'reply-count' }),
       el('span', { id: 'reply-error', class: 'error', role: 'alert', 'data-test': 'reply-error' }),
       el('button', { type: 'submit', class: 'primary send', 'data-test': 'send', text: 'Send' })));
 }
@@ -206,6 +220,7 @@ async function sendReply(event) {
       method: 'POST', body: { text, mode: currentMode() }, headers: { 'Idempotency-Key': crypto.randomUUID() },
     });
     $('reply-text').value = '';
+    state.chosenMode = null;
     await openConversation(state.current.id);
   } catch (error) {
     $('reply-error').textContent = error.message;
@@ -238,14 +253,25 @@ async function loadWidget() {
       ['Local time', profile.timezone !== undefined ? localTime(profile.timezone) : null]]
     : [['Handle', profile.handle && `@${profile.handle}`], ['Bio', profile.bio], ['Tweets', profile.tweetCount], ['Likes', profile.likeCount],
       ['Followers', profile.followerCount], ['Following', profile.followingCount]];
-  widget.replaceChildren(
+  widget.replaceChildren(...nodes(
     el('h2', { text: 'Profile' }),
-    el('img', { class: 'avatar', src: profile.imageUrl || '', alt: `Profile picture of ${profile.name || c.consumer.id}` }),
+    avatar(profile, c),
     el('p', { 'data-test': 'profile-name' }, el('strong', { text: profile.name || c.consumer.id }), ' ', icon(c.channel)),
     profile.stale && el('p', { class: 'stale', text: 'The network cannot be reached: last known data.' }),
     el('dl', {}, rows.filter(([, v]) => v !== null && v !== undefined).flatMap(([k, v]) => [
       el('dt', { text: k }), el('dd', { text: String(v), 'data-test': k === 'Local time' ? 'local-time' : undefined })])),
-    postSection(c));
+    postSection(c)));
+}
+
+/** The network's picture, or the initials when it cannot be loaded (picture URLs expire). */
+function avatar(profile, c) {
+  const name = profile.name || c.consumer.id;
+  const initials = el('span', { class: 'avatar initials', role: 'img', 'aria-label': name,
+    text: name.split(/\s+/).map((part) => [...part][0] || '').join('').slice(0, 2).toUpperCase() });
+  if (!profile.imageUrl) return initials;
+  const image = el('img', { class: 'avatar', src: profile.imageUrl, alt: `Profile picture of ${name}` });
+  image.addEventListener('error', () => image.replaceWith(initials), { once: true });
+  return image;
 }
 
 const offset = (hours) => { const m = Math.round(Math.abs(hours) * 60); return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`; };
@@ -258,7 +284,7 @@ function postSection(c) {
   const holder = el('div', {}, el('button', { type: 'button', 'data-test': 'view-post', text: 'View post', onclick: async () => {
     try {
       const thread = await api(`/api/posts/${c.channel.toLowerCase()}/${encodeURIComponent(latestPublic.platformId)}/thread`);
-      holder.replaceChildren(el('h2', { text: 'Post' }), el('ol', { class: 'thread', 'data-test': 'thread' },
+      holder.replaceChildren(...nodes(el('h2', { text: 'Post' }), el('ol', { class: 'thread', 'data-test': 'thread' },
         thread.items.map((item, i) => {
           const li = el('li', { class: i === thread.items.length - 1 ? 'current' : '' },
             el('strong', { text: item.author?.name || item.author?.id || '' }), ' ',
@@ -267,7 +293,7 @@ function postSection(c) {
           li.style.marginLeft = `${i * 14}px`; // each answer nested under what it answers
           return li;
         })),
-        !thread.complete && el('p', { class: 'hint', text: 'Earlier posts could not be fetched.' }));
+        !thread.complete && el('p', { class: 'hint', text: 'Earlier posts could not be fetched.' })));
     } catch (error) {
       holder.append(el('p', { class: 'stale', text: error.message }));
     }

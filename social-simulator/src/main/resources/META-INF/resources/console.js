@@ -64,8 +64,10 @@ function messengerConversation(page, conversation) {
     el('div', { class: 'thread' }, conversation.messages.map((m) =>
       el('div', { class: `bubble${m.fromBrand ? ' brand' : ''}`, text: m.text, title: time(m.at) }))),
     el('div', { class: 'toolbar' },
-      el('button', { type: 'button', text: 'Age 25 h', onclick: () => age(page.id, conversation.person.id, 25) }),
-      el('button', { type: 'button', text: 'Age 8 days', onclick: () => age(page.id, conversation.person.id, 192) })),
+      el('button', { type: 'button', text: 'Age 25 h', 'data-test': `age-25h-${page.id}-${conversation.person.id}`,
+        onclick: () => age(page.id, conversation.person.id, 25) }),
+      el('button', { type: 'button', text: 'Age 8 days', 'data-test': `age-8d-${page.id}-${conversation.person.id}`,
+        onclick: () => age(page.id, conversation.person.id, 192) })),
   );
 }
 

@@ -14,11 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.localstack.services.ServiceProcess;
@@ -30,23 +28,14 @@ import org.socialsuite.testsupport.AgentTokens;
  */
 class FirstMessageEndToEndIT {
 
-    private static RunningSuite suite;
     private static ServiceProcess ingest;
     private static ServiceProcess conversations;
 
     @BeforeAll
     static void startServices() {
-        suite = new RunningSuite();
-        ingest = suite.start("ingest-service", Map.of());
-        conversations = suite.startWithDatabase("conversation-service", "e2e_conversation");
-        suite.awaitReady();
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (suite != null) {
-            suite.close();
-        }
+        SimulatedSuite suite = SimulatedSuite.get();
+        ingest = suite.ingest;
+        conversations = suite.conversations;
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.localstack.services.ServiceProcess;
@@ -25,31 +24,14 @@ import org.socialsuite.testsupport.AgentTokens;
  */
 class SimulatedNetworksEndToEndIT {
 
-    private static RunningSuite suite;
     private static ServiceProcess simulator;
     private static ServiceProcess conversations;
 
     @BeforeAll
     static void startServices() {
-        suite = new RunningSuite();
-        ServiceProcess ingest = suite.start("ingest-service", Map.of());
-        simulator =
-                suite.start("social-simulator", Map.of("SIMULATOR_INGEST_URL", ingest.baseUrl()));
-        Map<String, String> networks =
-                Map.of(
-                        "SOCIAL_FACEBOOK_GRAPH_URL", simulator.baseUrl() + "/facebook",
-                        "SOCIAL_TWITTER_API_URL", simulator.baseUrl() + "/twitter");
-        conversations = suite.startWithDatabase("conversation-service", "e2e_loop_conversation");
-        suite.startWithDatabase("outbound-service", "e2e_loop_outbound", networks);
-        suite.startWithDatabase("profile-service", "e2e_loop_profile", networks);
-        suite.awaitReady();
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (suite != null) {
-            suite.close();
-        }
+        SimulatedSuite suite = SimulatedSuite.get();
+        simulator = suite.simulator;
+        conversations = suite.conversations;
     }
 
     @Test

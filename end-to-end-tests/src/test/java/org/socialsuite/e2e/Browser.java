@@ -1,0 +1,112 @@
+package org.socialsuite.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian (chromium and chromium-driver), driven by Selenium; nothing is
+ * downloaded. Waits retry through re-renders, and screenshots go to target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File DRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1440,960");
+        ChromeDriverService service =
+                new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+    }
+
+    /**
+     * Opens the browser; without Debian's chromium the story is skipped, unless
+     * BROWSER_TESTS=required (as in CI, which installs it), where that is a failure.
+     */
+    static Browser open() {
+        boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
+        if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
+            throw new IllegalStateException(
+                    "BROWSER_TESTS=required but chromium/chromium-driver are not installed");
+        }
+        Assumptions.assumeTrue(
+                installed, "apt-get install chromium chromium-driver to run the browser story");
+        return new Browser();
+    }
+
+    /** Retries until it holds, through the pages' re-renders. */
+    <T> T until(Function<WebDriver, T> condition) {
+        return wait.ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    WebElement find(String test) {
+        return until(d -> d.findElement(By.cssSelector("[data-test='" + test + "']")));
+    }
+
+    void click(String test) {
+        until(
+                d -> {
+                    d.findElement(By.cssSelector("[data-test='" + test + "']")).click();
+                    return true;
+                });
+    }
+
+    void type(String test, String text) {
+        until(
+                d -> {
+                    WebElement input = d.findElement(By.cssSelector("[data-test='" + test + "']"));
+                    input.clear();
+                    input.sendKeys(text);
+                    return true;
+                });
+    }
+
+    /** Waits for the text anywhere inside the element. */
+    void awaitText(String test, String text) {
+        until(
+                d ->
+                        d.findElement(By.cssSelector("[data-test='" + test + "']"))
+                                .getText()
+                                .contains(text));
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(
+                shot.toPath(),
+                SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,212 @@
+package org.socialsuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The whole story through the two web pages, as a person would play it: consumers act in the
+ * simulator's console, an agent answers in the workspace, and the answers land on the networks.
+ * Fails if an indicator, the toggle's default, the Public-to-Private link or a delivered reply is
+ * missing. Screenshots are saved in target/screenshots.
+ */
+class BrowserStoryIT {
+
+    private static SimulatedSuite suite;
+    private static Browser browser;
+    private static String console;
+    private static String workspace;
+
+    @BeforeAll
+    static void open() {
+        browser = Browser.open();
+        suite = SimulatedSuite.get();
+        browser.driver.get(suite.simulator.baseUrl());
+        console = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.get(suite.workspace.baseUrl());
+        workspace = browser.driver.getWindowHandle();
+        browser.click("sign-in-acme-agent-1");
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void facebookCommentAnsweredInPublicThenPrivatelyWithTheLinkAndTheWindowsRefusal()
+            throws Exception {
+        // A consumer comments on the page's post.
+        onConsole();
+        new Select(browser.find("fb-person-select")).selectByValue("8003");
+        String post =
+                browser.until(
+                                d ->
+                                        d.findElement(
+                                                By.cssSelector(
+                                                        "[data-test='fb-page-1000001']"
+                                                            + " [data-test^='fb-item-1000001_']")))
+                        .getAttribute("data-test")
+                        .substring("fb-item-".length());
+        browser.type("fb-comment-" + post + "-input", "Order 88 never arrived");
+        browser.click("fb-comment-" + post + "-send");
+
+        // It arrives in the workspace, marked Public, and the toggle defaults to Public.
+        onWorkspace();
+        browser.click("conversation-8003");
+        browser.awaitText("transcript", "Order 88 never arrived");
+        assertThat(lastIndicator()).contains("Public", "Priya Nair", "commented");
+        assertThat(browser.find("mode-PUBLIC").isSelected()).isTrue();
+        browser.screenshot("workspace-public-comment");
+
+        browser.type("reply-text", "Sorry Priya, we are checking order 88");
+        browser.click("send");
+        awaitDelivery("Sorry Priya, we are checking order 88", "Sent");
+
+        // The answer shows under the comment on Facebook.
+        onConsole();
+        browser.until(
+                d ->
+                        d.findElement(By.cssSelector("[data-test='fb-page-1000001']"))
+                                .getText()
+                                .contains("Sorry Priya, we are checking order 88"));
+        browser.screenshot("console-public-answer");
+
+        // The same consumer writes in Messenger: the toggle now defaults to Private.
+        browser.type("messenger-send-1000001-input", "Can we sort this out privately?");
+        browser.click("messenger-send-1000001-send");
+        onWorkspace();
+        browser.awaitText("transcript", "Can we sort this out privately?");
+        assertThat(lastIndicator()).contains("Private", "Priya Nair", "sent a message");
+        browser.until(d -> browser.find("mode-PRIVATE").isSelected());
+        browser.screenshot("workspace-both-indicators");
+
+        // A Private Response to the comment, with the Public-to-Private link.
+        browser.click("mode-PRIVATE_RESPONSE");
+        browser.type("reply-text", "Here is a private line to us:");
+        browser.click("public-to-private");
+        browser.until(
+                d ->
+                        browser.find("reply-text")
+                                .getAttribute("value")
+                                .contains("http://m.me/AcmeCare"));
+        browser.click("send");
+        awaitDelivery("Here is a private line to us: http://m.me/AcmeCare", "Sent");
+        // Once per comment: the mode is now closed, with the reason.
+        browser.until(d -> !browser.find("mode-PRIVATE_RESPONSE").isEnabled());
+        browser.until(
+                d ->
+                        browser.find("mode-PRIVATE_RESPONSE")
+                                .findElement(By.xpath(".."))
+                                .getText()
+                                .contains("already been answered privately"));
+
+        onConsole();
+        browser.awaitText("messenger-1000001-8003", "http://m.me/AcmeCare");
+
+        // Eight days later on Facebook: the network refuses a private message, and the agent reads
+        // why.
+        browser.click("age-8d-1000001-8003");
+        browser.awaitText("messenger-1000001-8003", "closed");
+        onWorkspace();
+        browser.click("mode-PRIVATE");
+        browser.type("reply-text", "Are you still there?");
+        browser.click("send");
+        String reason = awaitDelivery("Are you still there?", "Failed");
+        assertThat(reason).contains("Outside the allowed messaging window");
+
+        // The widget: who Priya is, and the post she answered.
+        browser.awaitText("profile-name", "Priya Nair");
+        browser.click("view-post");
+        browser.awaitText("thread", "Our autumn deliveries are on their way");
+        browser.awaitText("thread", "Order 88 never arrived");
+        browser.screenshot("workspace-refusal-and-widget");
+    }
+
+    @Test
+    void aMentionAnsweredInPublicAndADirectMessageInPrivate() throws Exception {
+        onConsole();
+        new Select(browser.find("tw-person-select")).selectByValue("9003");
+        browser.type("tweet-at-2000001-input", "my tracking page is blank");
+        browser.click("tweet-at-2000001-send");
+
+        onWorkspace();
+        browser.click("conversation-9003");
+        browser.awaitText("transcript", "my tracking page is blank");
+        assertThat(lastIndicator()).contains("Public", "Dev Patel", "posted");
+        assertThat(browser.find("mode-PUBLIC").isSelected()).isTrue();
+        browser.type("reply-text", "Sorry Dev! A fix is rolling out");
+        browser.awaitText("reply-count", "with the mention");
+        browser.click("send");
+        awaitDelivery("Sorry Dev! A fix is rolling out", "Sent");
+
+        onConsole();
+        browser.awaitText("tw-brand-2000001", "@devp Sorry Dev! A fix is rolling out");
+        browser.type("dm-send-2000001-input", "It is order 1234");
+        browser.click("dm-send-2000001-send");
+
+        onWorkspace();
+        browser.awaitText("transcript", "It is order 1234");
+        assertThat(lastIndicator()).contains("Private", "Dev Patel");
+        browser.until(d -> browser.find("mode-PRIVATE").isSelected());
+        browser.type("reply-text", "Thanks, order 1234 is on its way");
+        browser.click("send");
+        awaitDelivery("Thanks, order 1234 is on its way", "Sent");
+        browser.screenshot("workspace-twitter");
+
+        onConsole();
+        browser.awaitText("dm-2000001-9003", "Thanks, order 1234 is on its way");
+        browser.screenshot("console-twitter");
+    }
+
+    /** The indicator under the consumer's latest message. */
+    private static String lastIndicator() {
+        return browser.until(
+                d -> {
+                    var indicators =
+                            d.findElements(
+                                    By.cssSelector(
+                                            "[data-test='message-INBOUND']"
+                                                    + " [data-test='indicator']"));
+                    return indicators.isEmpty()
+                            ? null
+                            : indicators.get(indicators.size() - 1).getText();
+                });
+    }
+
+    /** Waits for the agent's message to show the status, and returns what its indicator says. */
+    private static String awaitDelivery(String text, String status) {
+        return browser.until(
+                d -> {
+                    for (WebElement message :
+                            d.findElements(By.cssSelector("[data-test='message-OUTBOUND']"))) {
+                        String shown = message.getText();
+                        if (shown.contains(text)
+                                && message.findElement(
+                                                By.cssSelector("[data-test='delivery-status']"))
+                                        .getText()
+                                        .equals(status)) {
+                            return shown;
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private static void onConsole() {
+        browser.driver.switchTo().window(console);
+    }
+
+    private static void onWorkspace() {
+        browser.driver.switchTo().window(workspace);
+    }
+}
