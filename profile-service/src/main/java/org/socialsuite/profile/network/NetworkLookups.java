@@ -15,6 +15,7 @@ import org.socialsuite.events.Channel;
 import org.socialsuite.profile.network.TwitterApiClient.Reference;
 import org.socialsuite.profile.network.TwitterApiClient.Tweet;
 import org.socialsuite.profile.network.TwitterApiClient.User;
+import org.socialsuite.profile.profile.WidgetFields;
 import org.socialsuite.support.accounts.AccountRegistry;
 
 /**
@@ -44,7 +45,7 @@ public class NetworkLookups {
         this.guard = guard;
     }
 
-    public Uni<FetchedProfile> profile(String accountId, Channel channel, String consumerId) {
+    public Uni<WidgetFields> profile(String accountId, Channel channel, String consumerId) {
         return call(
                 accountId,
                 bearer ->
@@ -101,12 +102,12 @@ public class NetworkLookups {
                 null);
     }
 
-    private static FetchedProfile facebookProfile(FacebookGraphClient.User user) {
+    private static WidgetFields facebookProfile(FacebookGraphClient.User user) {
         String name =
                 Stream.of(user.firstName(), user.lastName())
                         .filter(part -> part != null && !part.isBlank())
                         .collect(Collectors.joining(" "));
-        return new FetchedProfile(
+        return new WidgetFields(
                 name.isEmpty() ? null : name,
                 null,
                 user.profilePic(),
@@ -119,13 +120,13 @@ public class NetworkLookups {
                 null);
     }
 
-    private static FetchedProfile twitterProfile(User user, String consumerId) {
+    private static WidgetFields twitterProfile(User user, String consumerId) {
         if (user == null) {
             throw notFound("Twitter/X user " + consumerId);
         }
         TwitterApiClient.Metrics metrics = user.publicMetrics();
         boolean counted = metrics != null;
-        return new FetchedProfile(
+        return new WidgetFields(
                 user.name(),
                 user.username(),
                 user.profileImageUrl(),

@@ -13,7 +13,6 @@ import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.SocialEventReceived;
-import org.socialsuite.profile.network.FetchedProfile;
 
 /** A consumer as one connected account knows them. */
 @Entity
@@ -98,7 +97,7 @@ public class ConsumerProfile extends PanacheEntityBase {
      * Takes a network's answer; a field it withheld keeps what we knew (Facebook may withhold
      * locale and time zone).
      */
-    public void apply(FetchedProfile fetched, Instant now) {
+    public void apply(WidgetFields fetched, Instant now) {
         name = fetched.name() != null ? fetched.name() : name;
         handle = fetched.handle() != null ? fetched.handle() : handle;
         imageUrl = fetched.imageUrl() != null ? fetched.imageUrl() : imageUrl;

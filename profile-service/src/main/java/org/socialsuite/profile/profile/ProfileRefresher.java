@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.socialsuite.profile.ProfileSettings;
-import org.socialsuite.profile.network.FetchedProfile;
 import org.socialsuite.profile.network.NetworkLookups;
 import org.socialsuite.profile.network.SingleFlight;
 
@@ -74,7 +73,7 @@ public class ProfileRefresher {
                                                 .chain(fetched -> store(profileId, fetched)));
     }
 
-    private Uni<ConsumerProfile> store(String profileId, FetchedProfile fetched) {
+    private Uni<ConsumerProfile> store(String profileId, WidgetFields fetched) {
         Instant now = clock.instant();
         return Panache.withTransaction(
                         () ->

@@ -1,6 +1,9 @@
 package org.socialsuite.profile.profile;
 
-/** The fields the widget shows; a change in any of them is published. */
+/**
+ * The fields the widget shows, as stored or as a network answered (what it withheld is null); a
+ * change in any of them is published.
+ */
 public record WidgetFields(
         String name,
         String handle,
