@@ -52,6 +52,14 @@ function facebookItem(item) {
     el('div', { class: 'text', text: item.message }),
     inlineForm(`Reply to ${item.author.name}`, 'Comment', `fb-comment-${item.id}`,
       (text) => api('/facebook/comments', { personId: fbPerson(), parentId: item.id, text })),
+    // The page's own Page inbox, outside the suite: the suite's later private response is refused.
+    item.comment && !item.byPage && el('button', {
+      type: 'button', class: 'inbox', 'data-test': `fb-inbox-reply-${item.id}`,
+      text: 'Page inbox: answer privately',
+      title: 'The page answers this comment privately from Facebook, not from the suite',
+      onclick: () => api('/facebook/page-inbox', { commentId: item.id, text: 'We have sent you a message.' })
+        .then(() => status('Answered privately from the Page inbox'), (error) => status(error.message)),
+    }),
   );
   if (item.comments.length) node.append(el('div', { class: 'children' }, item.comments.map(facebookItem)));
   return node;

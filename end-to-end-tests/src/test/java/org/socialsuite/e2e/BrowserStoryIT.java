@@ -46,19 +46,7 @@ class BrowserStoryIT {
     void facebookCommentAnsweredInPublicThenPrivatelyWithTheLinkAndTheWindowsRefusal()
             throws Exception {
         // A consumer comments on the page's post.
-        onConsole();
-        new Select(browser.find("fb-person-select")).selectByValue("8003");
-        String post =
-                browser.until(
-                                d ->
-                                        d.findElement(
-                                                By.cssSelector(
-                                                        "[data-test='fb-page-1000001']"
-                                                            + " [data-test^='fb-item-1000001_']")))
-                        .getAttribute("data-test")
-                        .substring("fb-item-".length());
-        browser.type("fb-comment-" + post + "-input", "Order 88 never arrived");
-        browser.click("fb-comment-" + post + "-send");
+        commentOnThePagePost("8003", "Order 88 never arrived");
 
         // It arrives in the workspace, marked Public, and the toggle defaults to Public.
         onWorkspace();
@@ -166,6 +154,54 @@ class BrowserStoryIT {
         onConsole();
         browser.awaitText("dm-2000001-9003", "Thanks, order 1234 is on its way");
         browser.screenshot("console-twitter");
+    }
+
+    @Test
+    void aSecondPrivateResponseToTheSameCommentShowsFacebooksRefusal() throws Exception {
+        commentOnThePagePost("8002", "Wrong size delivered");
+        // Someone at the brand answers that comment privately from Facebook's own Page inbox.
+        browser.click("fb-inbox-reply-" + commentShowing("Wrong size delivered"));
+
+        onWorkspace();
+        browser.click("conversation-8002");
+        browser.awaitText("transcript", "Wrong size delivered");
+        browser.click("mode-PRIVATE_RESPONSE");
+        browser.type("reply-text", "Could you send us your order number?");
+        browser.click("send");
+        String refusal = awaitDelivery("Could you send us your order number?", "Failed");
+        assertThat(refusal)
+                .contains("This comment has already been answered privately (Facebook: (#10900)");
+        browser.screenshot("workspace-second-private-response");
+    }
+
+    /** On the console, the person comments on the page's post. */
+    private static void commentOnThePagePost(String personId, String text) {
+        onConsole();
+        new Select(browser.find("fb-person-select")).selectByValue(personId);
+        String post =
+                browser.until(
+                                d ->
+                                        d.findElement(
+                                                By.cssSelector(
+                                                        "[data-test='fb-page-1000001']"
+                                                            + " [data-test^='fb-item-1000001_']")))
+                        .getAttribute("data-test")
+                        .substring("fb-item-".length());
+        browser.type("fb-comment-" + post + "-input", text);
+        browser.click("fb-comment-" + post + "-send");
+    }
+
+    /** The id of the Facebook comment the console shows with that text. */
+    private static String commentShowing(String text) {
+        By comment =
+                By.xpath(
+                        "//article[starts-with(@data-test, 'fb-item-')][div[@class='text' and"
+                                + " text()='"
+                                + text
+                                + "']]");
+        return browser.until(d -> d.findElement(comment))
+                .getAttribute("data-test")
+                .substring("fb-item-".length());
     }
 
     /** The indicator under the consumer's latest message. */

@@ -119,6 +119,29 @@ class SimulatedNetworksTest {
     }
 
     @Test
+    void aCommentAnsweredFromThePageInboxCannotBeAnsweredPrivatelyAgain() {
+        String post = console("/facebook/posts", "{\"pageId\":\"1000001\",\"text\":\"Sale\"}");
+        String comment =
+                console(
+                        "/facebook/comments",
+                        "{\"personId\":\"8004\",\"parentId\":\""
+                                + post
+                                + "\",\"text\":\"Price?\"}");
+
+        console(
+                "/facebook/page-inbox",
+                "{\"commentId\":\"" + comment + "\",\"text\":\"Sent you the price\"}");
+
+        assertThat(awaitWebhook("/webhooks/facebook", "Sent you the price").getBodyAsString())
+                .contains("\"is_echo\":true", "\"app_id\":263902037430900");
+        send("{\"recipient\":{\"comment_id\":\""
+                        + comment
+                        + "\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"DM us\"}}")
+                .statusCode(400)
+                .body("error.code", equalTo(10900));
+    }
+
+    @Test
     void aPublicReplyToAReplyNestsUnderItsCommentAndIsEchoed() {
         String post = console("/facebook/posts", "{\"pageId\":\"1000001\",\"text\":\"Sale\"}");
         String comment =

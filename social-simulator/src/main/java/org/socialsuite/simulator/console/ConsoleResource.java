@@ -95,6 +95,16 @@ public class ConsoleResource {
                 facebook.message(request.pageId(), request.personId(), request.text()).mid());
     }
 
+    public record InboxReplyRequest(String commentId, String text) {}
+
+    /** The page answers a comment privately from Facebook's Page inbox, not through the suite. */
+    @POST
+    @Path("/facebook/page-inbox")
+    public Created pageInbox(InboxReplyRequest request) {
+        return new Created(
+                facebook.pageInboxPrivateReply(request.commentId(), request.text()).mid());
+    }
+
     public record AgeRequest(String pageId, String personId, long hours) {}
 
     /** Moves a Messenger conversation back in time, to see the windows close. */

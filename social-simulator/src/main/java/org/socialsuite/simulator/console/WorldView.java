@@ -10,11 +10,16 @@ public record WorldView(Facebook facebook, Twitter twitter, ScenarioState scenar
 
     public record Page(String id, String name, List<Item> posts, List<Conversation> messenger) {}
 
-    /** A post with its comments, or a comment with its replies. */
+    /**
+     * A post with its comments, or a comment with its replies.
+     *
+     * @param comment true for a comment or reply, which the page can answer privately
+     */
     public record Item(
             String id,
             PersonRef author,
             boolean byPage,
+            boolean comment,
             String message,
             Instant createdAt,
             List<Item> comments) {}

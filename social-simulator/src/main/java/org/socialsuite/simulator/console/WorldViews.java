@@ -89,6 +89,7 @@ public class WorldViews {
                 item.id(),
                 new PersonRef(item.authorId(), item.authorName(), null),
                 item.byPage(),
+                !item.isPost(),
                 item.message(),
                 item.createdAt(),
                 comments);

@@ -32,6 +32,9 @@ public class FacebookNetwork {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long APP_ID = 1517;
 
+    /** The app id Facebook's own Page inbox puts on the echoes of what a page sends from it. */
+    private static final long PAGE_INBOX_APP_ID = 263902037430900L;
+
     private final SocialWorld world;
     private final WebhookOutbox webhooks;
     private final AccountRegistry accounts;
@@ -105,6 +108,16 @@ public class FacebookNetwork {
         return message;
     }
 
+    /**
+     * The page answers a comment privately from Facebook's own Page inbox, outside the suite, as a
+     * social media manager might: the suite only sees the echo, and its own private response to
+     * that comment will be refused (10900).
+     */
+    public MessengerMessage pageInboxPrivateReply(String commentId, String text) {
+        FacebookItem comment = item(commentId);
+        return privateResponse(comment.pageId(), commentId, text, PAGE_INBOX_APP_ID);
+    }
+
     // Pages, through the Graph API.
 
     /** {@code POST /{page-id}/messages}: a message, a tagged message, or a private response. */
@@ -126,7 +139,7 @@ public class FacebookNetwork {
                     "Length of param message[text] must be less than or equal to 2000");
         }
         return commentId != null
-                ? privateResponse(pageId, commentId, text)
+                ? privateResponse(pageId, commentId, text, APP_ID)
                 : messageTo(pageId, recipientId, messagingType, tag, text);
     }
 
@@ -179,11 +192,12 @@ public class FacebookNetwork {
         if (!allowed) {
             throw GraphRefusal.outsideWindow();
         }
-        return pageMessage(pageId, psid, text, null);
+        return pageMessage(pageId, psid, text, null, APP_ID);
     }
 
     /** Once per comment, within 7 days, never to the page's own comments. */
-    private MessengerMessage privateResponse(String pageId, String commentId, String text) {
+    private MessengerMessage privateResponse(
+            String pageId, String commentId, String text, long appId) {
         FacebookItem comment =
                 world.facebookItem(commentId)
                         .filter(item -> item.pageId().equals(pageId))
@@ -199,11 +213,11 @@ public class FacebookNetwork {
         if (!now().isBefore(MessagingWindows.privateResponseEnd(comment.createdAt()))) {
             throw GraphRefusal.outsideWindow();
         }
-        return pageMessage(pageId, comment.authorId(), text, commentId);
+        return pageMessage(pageId, comment.authorId(), text, commentId, appId);
     }
 
     private MessengerMessage pageMessage(
-            String pageId, String psid, String text, String answeredCommentId) {
+            String pageId, String psid, String text, String answeredCommentId, long appId) {
         MessengerMessage message =
                 new MessengerMessage(
                         "m_" + world.next(), pageId, psid, true, text, now(), answeredCommentId);
@@ -212,7 +226,7 @@ public class FacebookNetwork {
         echo.putObject("message")
                 .put("mid", message.mid())
                 .put("is_echo", true)
-                .put("app_id", APP_ID)
+                .put("app_id", appId)
                 .put("text", text);
         webhooks.facebookMessaging(pageId, echo);
         return message;
