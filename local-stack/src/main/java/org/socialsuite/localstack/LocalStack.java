@@ -96,8 +96,8 @@ public final class LocalStack {
     }
 
     /**
-     * The services call the simulator for the networks, and the simulator sends its webhooks to
-     * ingest, wherever their ports were moved.
+     * The services call the simulator for the networks, the simulator sends its webhooks to ingest,
+     * and the workspace's gateway routes to the services, wherever their ports were moved.
      */
     private Map<String, String> networkAddresses() {
         String simulator = "http://127.0.0.1:" + SuiteService.named("social-simulator").port(env);
@@ -105,6 +105,10 @@ public final class LocalStack {
         addresses.put("SOCIAL_FACEBOOK_GRAPH_URL", simulator + "/facebook");
         addresses.put("SOCIAL_TWITTER_API_URL", simulator + "/twitter");
         addresses.put("SIMULATOR_INGEST_URL", local("ingest-service"));
+        addresses.put("INGEST_SERVICE_URL", local("ingest-service"));
+        addresses.put("CONVERSATION_SERVICE_URL", local("conversation-service"));
+        addresses.put("OUTBOUND_SERVICE_URL", local("outbound-service"));
+        addresses.put("PROFILE_SERVICE_URL", local("profile-service"));
         addresses.put(
                 "SIMULATOR_SCENARIO_ENABLED",
                 env.getOrDefault("SIMULATOR_SCENARIO_ENABLED", "false"));

@@ -25,10 +25,14 @@ public record SuiteService(
                             "outbound-service", 8083, Optional.of("outbound"), "OUTBOUND_PORT"),
                     new SuiteService(
                             "profile-service", 8084, Optional.of("profile"), "PROFILE_PORT"),
-                    new SuiteService("social-simulator", 8090, Optional.empty(), "SIMULATOR_PORT"));
+                    new SuiteService("social-simulator", 8090, Optional.empty(), "SIMULATOR_PORT"),
+                    new SuiteService("agent-workspace", 8080, Optional.empty(), "WORKSPACE_PORT"));
 
     public static SuiteService named(String name) {
-        return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return ALL.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
     }
 
     /** Where it listens: its port variable if set, else its default port. */
