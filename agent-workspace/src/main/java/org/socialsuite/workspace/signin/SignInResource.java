@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.socialsuite.support.accounts.AccountRegistry;
@@ -84,6 +85,7 @@ public class SignInResource {
                                                 a.pageName()
                                                         .or(() -> a.handle().map(h -> "@" + h))
                                                         .orElse(a.accountId())))
+                        .sorted(Comparator.comparing(Account::accountId))
                         .toList();
         return new Session(token, agent.agentId(), agent.brandId(), expiresAt, owned);
     }
