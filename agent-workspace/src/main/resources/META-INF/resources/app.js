@@ -118,6 +118,8 @@ function indicator(m, conversation) {
   return el('div', { class: 'indicator', 'data-test': 'delivery' },
     el('span', { class: `vis ${m.visibility}`, text: MODES[m.replyMode] || (m.visibility === 'PUBLIC' ? 'Public' : 'Private') }),
     el('span', { text: m.author?.name || 'Agent' }),
+    // Someone at the brand answered from the network's own tools: no one here needs to answer again.
+    m.sentOutside && el('span', { class: 'outside', 'data-test': 'sent-outside', text: 'sent outside the workspace' }),
     el('time', { dateTime: m.occurredAt, text: when(m.occurredAt) }),
     el('span', { class: `status ${m.deliveryStatus}`, 'data-test': 'delivery-status', text: STATUS[m.deliveryStatus] || m.deliveryStatus }),
     m.failureReason && el('span', { class: 'status FAILED', 'data-test': 'failure-reason', text: m.failureReason }));

@@ -129,6 +129,44 @@ public final class InboundEvents {
                 Instant.parse("2026-01-01T11:00:00Z"));
     }
 
+    /** The page's comment under another comment, as the feed reports it: no consumer named. */
+    public static SocialEventReceived pageComment(
+            String brandId, String platformId, String parentId, String text) {
+        return event(
+                Channel.FACEBOOK,
+                brandId,
+                MessageKind.COMMENT,
+                LifecycleAction.CREATED,
+                null,
+                true,
+                null,
+                PAGE,
+                text,
+                platformId,
+                parentId,
+                "1000001_555",
+                Instant.parse("2026-01-01T11:00:00Z"));
+    }
+
+    /** The brand's reply tweet, which belongs with the consumer it answers. */
+    public static SocialEventReceived brandTweet(
+            String brandId, String consumerId, String platformId, String inReplyTo, String text) {
+        return event(
+                Channel.TWITTER,
+                brandId,
+                MessageKind.THREAD_REPLY,
+                LifecycleAction.CREATED,
+                null,
+                true,
+                consumerId,
+                new Author("2000001", "AcmeCare", "AcmeCare", null, null, null, null, null, null),
+                text,
+                platformId,
+                inReplyTo,
+                null,
+                Instant.parse("2026-01-01T11:00:00Z"));
+    }
+
     /** The brand's own post on its page: context, belonging to no consumer. */
     public static SocialEventReceived brandPost(String brandId, String platformId, String text) {
         return event(

@@ -159,12 +159,19 @@ class BrowserStoryIT {
     @Test
     void aSecondPrivateResponseToTheSameCommentShowsFacebooksRefusal() throws Exception {
         commentOnThePagePost("8002", "Wrong size delivered");
-        // Someone at the brand answers that comment privately from Facebook's own Page inbox.
-        browser.click("fb-inbox-reply-" + commentShowing("Wrong size delivered"));
-
         onWorkspace();
         browser.click("conversation-8002");
         browser.awaitText("transcript", "Wrong size delivered");
+
+        // Someone at the brand answers that comment privately from Facebook's own Page inbox: the
+        // transcript shows it, sent outside the workspace.
+        onConsole();
+        browser.click("fb-inbox-reply-" + commentShowing("Wrong size delivered"));
+        onWorkspace();
+        assertThat(awaitDelivery("We have sent you a message.", "Sent"))
+                .contains("AcmeCare", "sent outside the workspace");
+
+        // The workspace cannot know it was a private reply to that comment; Facebook refuses.
         browser.click("mode-PRIVATE_RESPONSE");
         browser.type("reply-text", "Could you send us your order number?");
         browser.click("send");

@@ -3,6 +3,7 @@ package org.socialsuite.conversation.brand;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.MessageRepository;
@@ -12,19 +13,22 @@ import org.socialsuite.events.SocialEventReceived;
 
 /**
  * The brand's own items. The echo of one of our replies confirms it (matched by platform id, never
- * stored twice); everything else is kept as context and never opens a conversation.
+ * stored twice). Everything else is kept as context and never opens a conversation; what answers a
+ * consumer also goes into their open conversation, see {@link RepliesSentOutside}.
  */
 @ApplicationScoped
 public class BrandContext {
 
     private final MessageRepository messages;
+    private final RepliesSentOutside repliesSentOutside;
 
-    public BrandContext(MessageRepository messages) {
+    public BrandContext(MessageRepository messages, RepliesSentOutside repliesSentOutside) {
         this.messages = messages;
+        this.repliesSentOutside = repliesSentOutside;
     }
 
     /** Called inside the inbound transaction. Returns the outcome for the metrics. */
-    public Uni<String> apply(SocialEventReceived event) {
+    public Uni<String> apply(SocialEventReceived event, Instant now) {
         return messages.findByPlatformId(event.accountId(), event.platformId())
                 .chain(
                         ours -> {
@@ -34,7 +38,10 @@ public class BrandContext {
                                 }
                                 return Uni.createFrom().item("echo_matched");
                             }
-                            return keep(event).replaceWith("brand_context");
+                            Uni<BrandItem> kept = keep(event);
+                            return RepliesSentOutside.answersAConsumer(event)
+                                    ? kept.chain(() -> repliesSentOutside.apply(event, now))
+                                    : kept.replaceWith("brand_context");
                         });
     }
 

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.socialsuite.conversation.brand.BrandContext;
 import org.socialsuite.conversation.conversation.Conversation;
@@ -19,7 +18,6 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
-import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
@@ -99,7 +97,7 @@ public class InboundMessageRecorder {
 
     private Uni<String> apply(SocialEventReceived event, Instant now) {
         if (event.fromBrand()) {
-            return brandContext.apply(event);
+            return brandContext.apply(event, now);
         }
         return messages.findByPlatformId(event.accountId(), event.platformId())
                 .chain(
@@ -139,7 +137,7 @@ public class InboundMessageRecorder {
     }
 
     private Uni<Void> append(Conversation conversation, SocialEventReceived event, Instant now) {
-        Message message = inbound(conversation, event);
+        Message message = Message.fromNetwork(conversation.id, MessageDirection.INBOUND, event);
         if (event.author().name() != null) {
             conversation.consumerName = event.author().name();
         }
@@ -155,28 +153,6 @@ public class InboundMessageRecorder {
         conversation.updatedAt = now;
         return messages.persist(message)
                 .chain(stored -> events.messageRecorded(conversation, stored, now));
-    }
-
-    private static Message inbound(Conversation conversation, SocialEventReceived event) {
-        Message message = new Message();
-        message.id = UUID.randomUUID();
-        message.conversationId = conversation.id;
-        message.direction = MessageDirection.INBOUND;
-        message.visibility = event.visibility();
-        message.kind = event.kind();
-        message.channel = event.channel();
-        message.accountId = event.accountId();
-        message.authorId = event.author().id();
-        message.authorName = event.author().name();
-        message.text = event.text();
-        message.attachments = event.attachments();
-        message.platformId = event.platformId();
-        message.parentPlatformId = event.parentPlatformId();
-        message.rootPlatformId = event.rootPlatformId();
-        message.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        message.receivedAt = event.receivedAt().truncatedTo(ChronoUnit.MICROS);
-        message.edited = event.action() == LifecycleAction.EDITED;
-        return message;
     }
 
     private void count(SocialEventReceived event, String outcome) {

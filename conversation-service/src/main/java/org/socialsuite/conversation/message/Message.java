@@ -9,13 +9,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Visibility;
 
 /** One item of a transcript: a consumer's message, or an agent's reply. */
@@ -98,7 +101,35 @@ public class Message extends PanacheEntityBase {
     @Column(name = "target_platform_id")
     public String targetPlatformId;
 
+    /** Sent by the brand from the network's own tools, not through the workspace. */
+    @Column(name = "sent_outside")
+    public boolean sentOutside;
+
     /** The agent's Idempotency-Key: a double click sends once. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
+    /** A message as the network reported it, in the given direction, for a conversation. */
+    public static Message fromNetwork(
+            UUID conversationId, MessageDirection direction, SocialEventReceived event) {
+        Message message = new Message();
+        message.id = UUID.randomUUID();
+        message.conversationId = conversationId;
+        message.direction = direction;
+        message.visibility = event.visibility();
+        message.kind = event.kind();
+        message.channel = event.channel();
+        message.accountId = event.accountId();
+        message.authorId = event.author().id();
+        message.authorName = event.author().name();
+        message.text = event.text();
+        message.attachments = event.attachments();
+        message.platformId = event.platformId();
+        message.parentPlatformId = event.parentPlatformId();
+        message.rootPlatformId = event.rootPlatformId();
+        message.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        message.receivedAt = event.receivedAt().truncatedTo(ChronoUnit.MICROS);
+        message.edited = event.action() == LifecycleAction.EDITED;
+        return message;
+    }
 }

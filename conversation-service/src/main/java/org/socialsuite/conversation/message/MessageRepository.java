@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.socialsuite.events.MessageDirection;
 
 @ApplicationScoped
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
@@ -17,6 +18,20 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     /** The message a platform id names on an account, or null. */
     public Uni<Message> findByPlatformId(String accountId, String platformId) {
         return find("accountId = ?1 and platformId = ?2", accountId, platformId).firstResult();
+    }
+
+    /**
+     * Our replies on an account that the network has not named yet: still being delivered, or with
+     * an unknown outcome. Oldest first.
+     */
+    public Uni<List<Message>> awaitingPlatformId(String accountId) {
+        return find(
+                        "accountId = ?1 and direction = ?2 and platformId is null"
+                                + " and deliveryStatus in ?3 order by occurredAt, seq",
+                        accountId,
+                        MessageDirection.OUTBOUND,
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.DELIVERY_UNKNOWN))
+                .list();
     }
 
     /** Earlier texts of the given messages, oldest first. */

@@ -17,6 +17,7 @@ import org.socialsuite.events.Visibility;
  * @param text absent when the message was deleted on the network
  * @param replyMode how an agent's reply was sent (a Private Response shows as such); absent for the
  *     consumer's messages
+ * @param sentOutside the brand sent it from the network's own tools, not from the workspace
  */
 public record TranscriptMessage(
         UUID id,
@@ -36,6 +37,7 @@ public record TranscriptMessage(
         boolean deleted,
         boolean hidden,
         ReplyMode replyMode,
+        boolean sentOutside,
         DeliveryStatus deliveryStatus,
         String failureReason,
         List<PreviousVersion> previousVersions) {
@@ -65,6 +67,7 @@ public record TranscriptMessage(
                 m.deleted,
                 m.hidden,
                 m.replyMode,
+                m.sentOutside,
                 m.deliveryStatus,
                 m.failureReason,
                 m.deleted

@@ -60,9 +60,9 @@ public class ReplyResultConsumer {
                                         "Result for an unknown reply %s ignored", result.replyId());
                                 return Uni.createFrom().voidItem();
                             }
-                            record(message, result);
-                            return conversations
-                                    .findById(message.conversationId)
+                            return withoutItsEarlyEcho(message, result)
+                                    .invoke(() -> record(message, result))
+                                    .chain(() -> conversations.findById(message.conversationId))
                                     .chain(
                                             conversation ->
                                                     events.deliveryChanged(
@@ -70,6 +70,22 @@ public class ReplyResultConsumer {
                                                             message,
                                                             result.completedAt()));
                         });
+    }
+
+    /**
+     * An echo that came before this result and did not read like the reply (the network had
+     * rewritten a link, say) was taken for a message sent outside the workspace: it is this reply.
+     * Deleted at once, so the reply can take its platform id.
+     */
+    private Uni<Void> withoutItsEarlyEcho(Message message, ReplyResult result) {
+        if (result.platformMessageId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return messages.delete(
+                        "accountId = ?1 and platformId = ?2 and sentOutside = true",
+                        message.accountId,
+                        result.platformMessageId())
+                .replaceWithVoid();
     }
 
     private static void record(Message message, ReplyResult result) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.conversation.AgentApi;
 import org.socialsuite.conversation.InboundEvents;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.MessageKind;
@@ -247,33 +248,14 @@ class ReplyTest {
     }
 
     private ValidatableResponse send(String id, String text, String mode, String idempotencyKey) {
-        RequestSpecification request = agent().contentType(ContentType.JSON);
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("text", text);
-        if (mode != null) {
-            body.put("mode", mode);
-        }
-        return request.body(body).post("/api/conversations/" + id + "/replies").then();
+        return new AgentApi(brand).reply(id, text, mode, idempotencyKey);
     }
 
     private String awaitConversation(int messages) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> agent().get("/api/conversations").then().body("items", hasSize(1)));
-        String id = agent().get("/api/conversations").then().extract().path("items[0].id");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () ->
-                                agent().get("/api/conversations/" + id + "/messages")
-                                        .then()
-                                        .body("$", hasSize(messages)));
-        return id;
+        return new AgentApi(brand).awaitConversation(messages);
     }
 
     private RequestSpecification agent() {
-        return given().header("Authorization", AgentTokens.bearer(brand));
+        return new AgentApi(brand).request();
     }
 }
