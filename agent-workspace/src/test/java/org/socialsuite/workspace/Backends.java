@@ -1,12 +1,11 @@
 package org.socialsuite.workspace;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.socialsuite.testsupport.WireMockResource;
 
 /** The services behind the gateway: one WireMock server standing in for all of them. */
-public class Backends implements QuarkusTestResourceLifecycleManager {
+public class Backends extends WireMockResource {
 
     private static WireMockServer server;
 
@@ -15,20 +14,14 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+    protected Map<String, String> configuration(WireMockServer started) {
+        server = started;
         return Map.of(
-                "workspace.routes.conversations.target", server.baseUrl(),
-                "workspace.routes.outbound.target", server.baseUrl(),
-                "workspace.routes.profiles.target", server.baseUrl(),
-                "workspace.routes.posts.target", server.baseUrl(),
+                "workspace.routes.conversations.target", started.baseUrl(),
+                "workspace.routes.outbound.target", started.baseUrl(),
+                "workspace.routes.profiles.target", started.baseUrl(),
+                "workspace.routes.posts.target", started.baseUrl(),
                 // Nothing listens there: the gateway answers 502.
                 "workspace.routes.webhooks.target", "http://127.0.0.1:9");
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
     }
 }

@@ -2,12 +2,11 @@ package org.socialsuite.simulator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.socialsuite.testsupport.WireMockResource;
 
 /** ingest-service's webhook endpoints, recording what the simulator sends them. */
-public class IngestStub implements QuarkusTestResourceLifecycleManager {
+public class IngestStub extends WireMockResource {
 
     private static WireMockServer server;
 
@@ -16,16 +15,10 @@ public class IngestStub implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        server.stubFor(
+    protected Map<String, String> configuration(WireMockServer started) {
+        server = started;
+        started.stubFor(
                 WireMock.post(WireMock.urlPathMatching("/webhooks/.*")).willReturn(WireMock.ok()));
-        return Map.of("simulator.ingest-url", server.baseUrl());
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
+        return Map.of("simulator.ingest-url", started.baseUrl());
     }
 }

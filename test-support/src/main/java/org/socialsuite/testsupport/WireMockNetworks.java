@@ -1,8 +1,6 @@
 package org.socialsuite.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Map;
  * under {@code /facebook}, Twitter/X under {@code /twitter}, both with the networks' real wire
  * formats in the stubs.
  */
-public class WireMockNetworks implements QuarkusTestResourceLifecycleManager {
+public class WireMockNetworks extends WireMockResource {
 
     private static WireMockServer server;
 
@@ -19,18 +17,12 @@ public class WireMockNetworks implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+    protected Map<String, String> configuration(WireMockServer started) {
+        server = started;
         // The REST clients' own keys: a test resource's overrides are checked before the
         // social.* mappings exist, so they cannot name social.facebook.graph-url themselves.
         return Map.of(
-                "quarkus.rest-client.facebook.url", server.baseUrl() + "/facebook",
-                "quarkus.rest-client.twitter.url", server.baseUrl() + "/twitter");
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
+                "quarkus.rest-client.facebook.url", started.baseUrl() + "/facebook",
+                "quarkus.rest-client.twitter.url", started.baseUrl() + "/twitter");
     }
 }
