@@ -145,7 +145,7 @@ function renderConversation(switching) {
   $('conversation').replaceChildren(
     el('header', {}, icon(c.channel), el('h2', { text: c.consumer.name || c.consumer.id }),
       el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
-      c.status === 'OPEN' && el('button', { type: 'button', text: 'Close conversation', onclick: closeConversation })),
+      c.status === 'OPEN' && el('button', { type: 'button', 'data-test': 'close-conversation', text: 'Close conversation', onclick: closeConversation })),
     transcript,
     c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
   transcript.scrollTop = transcript.scrollHeight;

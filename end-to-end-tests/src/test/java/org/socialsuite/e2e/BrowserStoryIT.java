@@ -3,6 +3,7 @@ package org.socialsuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -179,6 +180,52 @@ class BrowserStoryIT {
         assertThat(refusal)
                 .contains("This comment has already been answered privately (Facebook: (#10900)");
         browser.screenshot("workspace-second-private-response");
+    }
+
+    @Test
+    void aNewConversationArrivesLiveAndUnreadAndCanBeFilteredAndClosed() throws Exception {
+        onConsole();
+        new Select(browser.find("tw-person-select")).selectByValue("9001");
+        browser.type("tweet-at-2000001-input", "is the winter sale on?");
+        browser.click("tweet-at-2000001-send");
+
+        // No reload: the list learns of it from the live stream, and marks it unread.
+        onWorkspace();
+        browser.until(d -> listEntry("9001").getAttribute("aria-label").endsWith(", unread"));
+        assertThat(listEntry("9001").getText()).contains("Bob", "is the winter sale on?");
+        browser.screenshot("workspace-list-unread");
+
+        showConversations("OPEN", "FACEBOOK");
+        browser.until(d -> !listed("9001"));
+        showConversations("OPEN", "TWITTER");
+        browser.click("conversation-9001");
+        browser.until(d -> !listEntry("9001").getAttribute("aria-label").endsWith(", unread"));
+
+        browser.click("close-conversation");
+        browser.until(d -> !listed("9001"));
+        showConversations("CLOSED", "TWITTER");
+        browser.until(d -> listed("9001"));
+    }
+
+    @AfterEach
+    void showOpenConversationsOfAllChannels() {
+        onWorkspace();
+        showConversations("OPEN", "");
+    }
+
+    private static void showConversations(String status, String channel) {
+        new Select(browser.find("filter-status")).selectByValue(status);
+        new Select(browser.find("filter-channel")).selectByValue(channel);
+    }
+
+    private static WebElement listEntry(String consumerId) {
+        return browser.find("conversation-" + consumerId);
+    }
+
+    private static boolean listed(String consumerId) {
+        return !browser.driver
+                .findElements(By.cssSelector("[data-test='conversation-" + consumerId + "']"))
+                .isEmpty();
     }
 
     /** On the console, the person comments on the page's post. */
