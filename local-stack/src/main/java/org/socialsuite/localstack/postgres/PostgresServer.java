@@ -86,7 +86,7 @@ public record PostgresServer(String host, int port, String username, String pass
         }
     }
 
-    private Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);

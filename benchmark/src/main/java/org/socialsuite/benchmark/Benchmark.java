@@ -1,0 +1,201 @@
+package org.socialsuite.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.socialsuite.benchmark.baseline.RawKafkaProducer;
+import org.socialsuite.benchmark.baseline.RawPostgresInserts;
+import org.socialsuite.benchmark.observe.RecordedMessages;
+import org.socialsuite.benchmark.report.Percentiles;
+import org.socialsuite.benchmark.report.Report;
+import org.socialsuite.benchmark.webhook.MessengerBatches;
+import org.socialsuite.benchmark.webhook.WebhookSender;
+
+/**
+ * DESIGN.md §8 measured against a running suite ({@code ./run.sh}): the raw Kafka producer and raw
+ * PostgreSQL insert rates of this machine, then signed Messenger webhooks as fast as ingest takes
+ * them (ingest rate, and the end-to-end rate until conversation-service has stored and announced
+ * every message), then a steady rate for the end-to-end latency percentiles.
+ */
+public final class Benchmark {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
+    private static final int RAW_RECORD_BYTES = 700; // an inbound event's JSON, about
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.from(System.getenv());
+        requireSuite(settings);
+        Report report = new Report(settings.events(), settings.latencyRate());
+
+        say("Raw Kafka producer: " + settings.events() + " records...");
+        report.rawKafka(
+                RawKafkaProducer.recordsPerSecond(
+                        settings.bootstrapServers(), settings.events(), RAW_RECORD_BYTES, 6));
+        say("Raw PostgreSQL inserts: " + settings.events() + " rows...");
+        report.rawPostgres(
+                RawPostgresInserts.rowsPerSecond(settings.postgres(), settings.events(), 500));
+
+        say(
+                "Throughput: "
+                        + settings.events()
+                        + " Messenger messages as fast as ingest takes them...");
+        throughput(settings, report);
+        say(
+                "Latency: "
+                        + settings.latencyRate()
+                        + " messages/s for "
+                        + settings.latencySeconds()
+                        + " s...");
+        latency(settings, report);
+
+        String text = report.markdown();
+        System.out.println();
+        System.out.println(text);
+        Path file = Path.of(System.getenv().getOrDefault("BENCH_REPORT", ".run/benchmark.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text);
+        say("Written to " + file);
+    }
+
+    private static void throughput(Settings settings, Report report) throws Exception {
+        MessengerBatches batches =
+                new MessengerBatches(
+                        runTag("t"), settings.consumers(), settings.facebookAppSecret());
+        // Built before the clock starts: the benchmark measures the suite, not itself.
+        List<MessengerBatches.Webhook> webhooks = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (long first = 0; first < settings.events(); first += settings.eventsPerWebhook()) {
+            int count = (int) Math.min(settings.eventsPerWebhook(), settings.events() - first);
+            webhooks.add(batches.batch(first, count, now));
+        }
+        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
+        try (RecordedMessages recorded =
+                new RecordedMessages(settings.bootstrapServers(), batches.textPrefix())) {
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> answers = new ArrayList<>(webhooks.size());
+            for (MessengerBatches.Webhook webhook : webhooks) {
+                answers.add(sender.send(webhook));
+            }
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+            long ingested = System.nanoTime();
+            requireAccepted(sender);
+            boolean complete = recorded.awaitCount(sender.accepted(), PATIENCE);
+            report.throughput(
+                    sender.accepted(),
+                    seconds(ingested - start),
+                    recorded.count(),
+                    seconds(recorded.lastArrival() - start),
+                    complete);
+        }
+    }
+
+    private static void latency(Settings settings, Report report) throws Exception {
+        MessengerBatches batches =
+                new MessengerBatches(
+                        runTag("l"), settings.consumers(), settings.facebookAppSecret());
+        int perWebhook = Math.max(1, settings.latencyRate() / 100); // a webhook every 10 ms
+        long total = (long) settings.latencyRate() * settings.latencySeconds();
+        long[] sentAt = new long[(int) total];
+        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
+        AtomicLong next = new AtomicLong();
+        try (RecordedMessages recorded =
+                new RecordedMessages(settings.bootstrapServers(), batches.textPrefix())) {
+            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+            long periodNanos = TimeUnit.SECONDS.toNanos(1) * perWebhook / settings.latencyRate();
+            pace.scheduleAtFixedRate(
+                    () -> {
+                        long first = next.get();
+                        if (first >= total) {
+                            return;
+                        }
+                        int count = (int) Math.min(perWebhook, total - first);
+                        MessengerBatches.Webhook webhook =
+                                batches.batch(first, count, System.currentTimeMillis());
+                        long now = System.nanoTime();
+                        for (long seq = first; seq < first + count; seq++) {
+                            sentAt[(int) seq] = now;
+                        }
+                        next.addAndGet(count);
+                        sender.send(webhook);
+                    },
+                    0,
+                    periodNanos,
+                    TimeUnit.NANOSECONDS);
+            boolean complete = recorded.awaitCount(total, PATIENCE);
+            pace.shutdownNow();
+            requireAccepted(sender);
+            long[] latencies = new long[recorded.count()];
+            int i = 0;
+            for (int seq = 0; seq < total; seq++) {
+                Long arrival = recorded.arrival(seq);
+                if (arrival != null && i < latencies.length) {
+                    latencies[i++] = arrival - sentAt[seq];
+                }
+            }
+            report.latency(Percentiles.ofNanos(java.util.Arrays.copyOf(latencies, i)), complete);
+        }
+    }
+
+    private static void requireSuite(Settings settings) throws InterruptedException {
+        try {
+            HttpResponse<String> ready =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            settings.ingestUrl()
+                                                                    + "/q/health/ready"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() == 200) {
+                return;
+            }
+            fail("ingest-service at " + settings.ingestUrl() + " is not ready: " + ready.body());
+        } catch (IOException e) {
+            fail(
+                    "No ingest-service at "
+                            + settings.ingestUrl()
+                            + " ("
+                            + e
+                            + "). Start the suite first: ./run.sh");
+        }
+    }
+
+    private static void requireAccepted(WebhookSender sender) {
+        if (sender.refused() > 0) {
+            fail(sender.refused() + " events refused by ingest; last: " + sender.lastRefusal());
+        }
+    }
+
+    private static String runTag(String phase) {
+        return phase + Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void say(String line) {
+        System.out.println("[benchmark] " + line);
+    }
+
+    private static void fail(String reason) {
+        System.err.println("[benchmark] " + reason);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,40 @@
+package org.socialsuite.benchmark;
+
+import java.util.Map;
+import org.socialsuite.localstack.postgres.PostgresServer;
+
+/**
+ * What the benchmark drives and how hard, from the environment: the suite's addresses as the run
+ * command uses them, and the sizes of each phase.
+ */
+record Settings(
+        String ingestUrl,
+        String bootstrapServers,
+        PostgresServer postgres,
+        String facebookAppSecret,
+        int events,
+        int eventsPerWebhook,
+        int connections,
+        int consumers,
+        int latencyRate,
+        int latencySeconds) {
+
+    static Settings from(Map<String, String> env) {
+        return new Settings(
+                env.getOrDefault("INGEST_URL", "http://127.0.0.1:8081"),
+                env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                PostgresServer.fromEnvironment(env),
+                // The demo app secret (DESIGN.md §7), as ./run.sh's ingest-service uses it.
+                env.getOrDefault("FACEBOOK_APP_SECRET", "dev-facebook-app-secret"),
+                number(env, "BENCH_EVENTS", 100_000),
+                number(env, "BENCH_EVENTS_PER_WEBHOOK", 50),
+                number(env, "BENCH_CONNECTIONS", 16),
+                number(env, "BENCH_CONSUMERS", 5_000),
+                number(env, "BENCH_LATENCY_RATE", 1_000),
+                number(env, "BENCH_LATENCY_SECONDS", 30));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        return Integer.parseInt(env.getOrDefault(name, Integer.toString(fallback)));
+    }
+}
