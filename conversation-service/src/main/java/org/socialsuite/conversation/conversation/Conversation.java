@@ -9,10 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.Visibility;
 
-/** Everything one consumer says to one account, public and private together, until closed. */
+/**
+ * Everything one consumer says to one account, public and private together, until closed. An update
+ * writes only the columns it changed, so a batch adding a message never writes back a status an
+ * agent changed meanwhile.
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "conversation")
 public class Conversation extends PanacheEntityBase {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.SocialEventReceived;
 
@@ -19,6 +20,8 @@ import org.socialsuite.events.SocialEventReceived;
  */
 @ApplicationScoped
 public class InboundEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
 
     private final InboundMessageRecorder recorder;
     private final DeadLetters deadLetters;
@@ -49,7 +52,14 @@ public class InboundEventConsumer {
                                                         .map(ConsumerRecord::value)
                                                         .toList())
                                         .onFailure()
-                                        .recoverWithUni(() -> oneByOne(readable)))
+                                        .recoverWithUni(
+                                                failure -> {
+                                                    LOG.warnf(
+                                                            "A batch of %d events failed (%s);"
+                                                                    + " applying them one by one",
+                                                            readable.size(), failure.toString());
+                                                    return oneByOne(readable);
+                                                }))
                 .invoke(relay::wakeUp);
     }
 

@@ -1,7 +1,6 @@
 package org.socialsuite.conversation.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +33,6 @@ public class InboundMessageRecorder {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
-    private final ProcessedEvents processedEvents;
     private final MessageLifecycle lifecycle;
     private final BrandContext brandContext;
     private final ConversationEvents events;
@@ -43,14 +41,12 @@ public class InboundMessageRecorder {
     public InboundMessageRecorder(
             ConversationRepository conversations,
             MessageRepository messages,
-            ProcessedEvents processedEvents,
             MessageLifecycle lifecycle,
             BrandContext brandContext,
             ConversationEvents events,
             MeterRegistry metrics) {
         this.conversations = conversations;
         this.messages = messages;
-        this.processedEvents = processedEvents;
         this.lifecycle = lifecycle;
         this.brandContext = brandContext;
         this.events = events;
@@ -59,46 +55,43 @@ public class InboundMessageRecorder {
 
     /**
      * Applies a batch of events in order, in one transaction: one commit for hundreds of messages.
-     * If any fails, nothing of the batch is kept and the caller retries them one by one.
+     * What the batch touches is read first, in a few statements (see {@link InboundBatch}). If any
+     * event fails, nothing of the batch is kept and the caller retries them one by one.
      */
     @WithTransaction
     public Uni<Void> recordAll(List<SocialEventReceived> events) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> outcomes = new ArrayList<>(events.size());
-        return Multi.createFrom()
-                .iterable(events)
-                .onItem()
-                .transformToUniAndConcatenate(
-                        event -> applyOnce(event, now).call(InboundMessageRecorder::writeAndForget))
-                .invoke(outcomes::add)
-                .collect()
-                .last()
+        return InboundBatch.load(events, now)
+                .chain(
+                        batch ->
+                                Multi.createFrom()
+                                        .iterable(events)
+                                        .onItem()
+                                        .transformToUniAndConcatenate(
+                                                event -> applyOnce(event, now, batch))
+                                        .invoke(outcomes::add)
+                                        .collect()
+                                        .last())
                 // Counted once committed, so a batch retried one by one is not counted twice.
                 .invoke(() -> countAll(events, outcomes))
                 .replaceWithVoid();
-    }
-
-    /**
-     * Writes what one event changed and empties the session. Every query flushes the session first
-     * (so the next event sees this one's conversation) and a flush checks every entity the session
-     * holds: without this a batch of n events costs n² checks, and a few hundred events a second
-     * was all a core could do.
-     */
-    private static Uni<Void> writeAndForget() {
-        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     /** Applies one inbound event once, whatever it is, in a transaction of its own. */
     @WithTransaction
     public Uni<Void> record(SocialEventReceived event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return applyOnce(event, now).invoke(outcome -> count(event, outcome)).replaceWithVoid();
+        return InboundBatch.load(List.of(event), now)
+                .chain(batch -> applyOnce(event, now, batch))
+                .invoke(outcome -> count(event, outcome))
+                .replaceWithVoid();
     }
 
-    private Uni<String> applyOnce(SocialEventReceived event, Instant now) {
-        return processedEvents
-                .firstTime(event.platformEventId(), now)
-                .chain(first -> first ? apply(event, now) : Uni.createFrom().item("duplicate"));
+    private Uni<String> applyOnce(SocialEventReceived event, Instant now, InboundBatch batch) {
+        return batch.firstTime(event)
+                ? apply(event, now, batch)
+                : Uni.createFrom().item("duplicate");
     }
 
     private void countAll(List<SocialEventReceived> events, List<String> outcomes) {
@@ -107,48 +100,44 @@ public class InboundMessageRecorder {
         }
     }
 
-    private Uni<String> apply(SocialEventReceived event, Instant now) {
+    private Uni<String> apply(SocialEventReceived event, Instant now, InboundBatch batch) {
         if (event.fromBrand()) {
             return brandContext.apply(event, now);
         }
-        return messages.findByPlatformId(event.accountId(), event.platformId())
-                .chain(
-                        existing -> {
-                            if (existing != null) {
-                                return lifecycle.apply(existing, event, now);
-                            }
-                            return switch (event.action()) {
-                                // An edit of a message we never saw still tells us what it says.
-                                case CREATED, EDITED -> store(event, now).replaceWith("stored");
-                                default -> {
-                                    LOG.debugf(
-                                            "%s of an unknown item: %s",
-                                            event.action(), event.platformEventId());
-                                    yield Uni.createFrom().item("unknown_item");
-                                }
-                            };
-                        });
+        Message existing = batch.message(event.accountId(), event.platformId());
+        if (existing != null) {
+            return lifecycle.apply(existing, event, now);
+        }
+        return switch (event.action()) {
+            // An edit of a message we never saw still tells us what it says.
+            case CREATED, EDITED -> store(event, now, batch).replaceWith("stored");
+            default -> {
+                LOG.debugf("%s of an unknown item: %s", event.action(), event.platformEventId());
+                yield Uni.createFrom().item("unknown_item");
+            }
+        };
     }
 
-    private Uni<Void> store(SocialEventReceived event, Instant now) {
+    private Uni<Void> store(SocialEventReceived event, Instant now, InboundBatch batch) {
         String consumerId = event.conversationKey().consumerId();
-        return conversations
-                .findOpen(event.accountId(), consumerId)
-                .onItem()
-                .ifNull()
-                .switchTo(
-                        () ->
-                                conversations.persist(
+        Conversation open = batch.openConversation(event.accountId(), consumerId);
+        Uni<Conversation> conversation =
+                open != null
+                        ? Uni.createFrom().item(open)
+                        : conversations
+                                .persist(
                                         Conversation.open(
                                                 event.brandId(),
                                                 event.accountId(),
                                                 event.channel(),
                                                 consumerId,
-                                                now)))
-                .chain(conversation -> append(conversation, event, now));
+                                                now))
+                                .invoke(batch::remember);
+        return conversation.chain(c -> append(c, event, now, batch));
     }
 
-    private Uni<Void> append(Conversation conversation, SocialEventReceived event, Instant now) {
+    private Uni<Void> append(
+            Conversation conversation, SocialEventReceived event, Instant now, InboundBatch batch) {
         Message message = Message.fromNetwork(conversation.id, MessageDirection.INBOUND, event);
         if (event.author().name() != null) {
             conversation.consumerName = event.author().name();
@@ -164,6 +153,7 @@ public class InboundMessageRecorder {
         }
         conversation.updatedAt = now;
         return messages.persist(message)
+                .invoke(batch::remember)
                 .chain(stored -> events.messageRecorded(conversation, stored, now));
     }
 

@@ -1,0 +1,144 @@
+package org.socialsuite.conversation.inbound;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.socialsuite.conversation.conversation.Conversation;
+import org.socialsuite.conversation.conversation.ConversationStatus;
+import org.socialsuite.conversation.message.Message;
+import org.socialsuite.events.SocialEventReceived;
+
+/**
+ * What one poll of inbound events touches, read before any of them is applied: which events are new
+ * (recorded as processed in the same statement), the messages they name and their consumers' open
+ * conversations. Applying the consumers' events then asks the database nothing, and the session is
+ * written once, at commit: a few statements per poll instead of several per event.
+ */
+final class InboundBatch {
+
+    private final Set<String> firstTime;
+    private final Map<String, Message> messages = new HashMap<>();
+    private final Map<String, Conversation> openConversations = new HashMap<>();
+
+    private InboundBatch(Set<String> firstTime) {
+        this.firstTime = firstTime;
+    }
+
+    static Uni<InboundBatch> load(List<SocialEventReceived> events, Instant now) {
+        return recordProcessed(events, now)
+                .map(InboundBatch::new)
+                .call(batch -> batch.loadMessages(consumerEvents(events)))
+                .call(batch -> batch.loadOpenConversations(consumerEvents(events)));
+    }
+
+    /** True for the first sight of an event, however often the poll or earlier polls hold it. */
+    boolean firstTime(SocialEventReceived event) {
+        return firstTime.remove(event.platformEventId());
+    }
+
+    Message message(String accountId, String platformId) {
+        return messages.get(key(accountId, platformId));
+    }
+
+    void remember(Message message) {
+        if (message.platformId != null) {
+            messages.put(key(message.accountId, message.platformId), message);
+        }
+    }
+
+    Conversation openConversation(String accountId, String consumerId) {
+        return openConversations.get(key(accountId, consumerId));
+    }
+
+    void remember(Conversation conversation) {
+        openConversations.put(key(conversation.accountId, conversation.consumerId), conversation);
+    }
+
+    /** Inserts every event id not yet processed and returns those it inserted. */
+    private static Uni<Set<String>> recordProcessed(List<SocialEventReceived> events, Instant now) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        StringBuilder sql =
+                new StringBuilder(
+                        "INSERT INTO processed_event (platform_event_id, processed_at) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1)");
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING platform_event_id");
+        return Panache.getSession()
+                .chain(
+                        session -> {
+                            var insert = session.createNativeQuery(sql.toString(), String.class);
+                            insert.setParameter(1, now);
+                            for (int i = 0; i < events.size(); i++) {
+                                insert.setParameter(i + 2, events.get(i).platformEventId());
+                            }
+                            return insert.getResultList();
+                        })
+                .map(HashSet::new);
+    }
+
+    private Uni<Void> loadMessages(List<SocialEventReceived> events) {
+        return perAccount(
+                events,
+                SocialEventReceived::platformId,
+                (accountId, platformIds) ->
+                        Message.<Message>find(
+                                        "accountId = ?1 and platformId in ?2",
+                                        accountId,
+                                        platformIds)
+                                .list()
+                                .invoke(found -> found.forEach(this::remember)));
+    }
+
+    private Uni<Void> loadOpenConversations(List<SocialEventReceived> events) {
+        return perAccount(
+                events,
+                event -> event.conversationKey().consumerId(),
+                (accountId, consumerIds) ->
+                        Conversation.<Conversation>find(
+                                        "accountId = ?1 and consumerId in ?2 and status = ?3",
+                                        accountId,
+                                        consumerIds,
+                                        ConversationStatus.OPEN)
+                                .list()
+                                .invoke(found -> found.forEach(this::remember)));
+    }
+
+    /** One query per account in the poll (there are few), each for all of its ids. */
+    private static Uni<Void> perAccount(
+            List<SocialEventReceived> events,
+            java.util.function.Function<SocialEventReceived, String> id,
+            java.util.function.BiFunction<String, List<String>, Uni<?>> query) {
+        Map<String, List<String>> idsByAccount =
+                events.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        SocialEventReceived::accountId,
+                                        Collectors.mapping(
+                                                id,
+                                                Collectors.collectingAndThen(
+                                                        Collectors.toSet(), ArrayList::new))));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> account : idsByAccount.entrySet()) {
+            chain = chain.call(() -> query.apply(account.getKey(), account.getValue()));
+        }
+        return chain;
+    }
+
+    private static List<SocialEventReceived> consumerEvents(List<SocialEventReceived> events) {
+        return events.stream().filter(event -> !event.fromBrand()).toList();
+    }
+
+    private static String key(String accountId, String id) {
+        return accountId + '\u0000' + id;
+    }
+}
