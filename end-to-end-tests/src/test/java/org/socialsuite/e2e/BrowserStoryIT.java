@@ -123,10 +123,7 @@ class BrowserStoryIT {
 
     @Test
     void aMentionAnsweredInPublicAndADirectMessageInPrivate() throws Exception {
-        onConsole();
-        new Select(browser.find("tw-person-select")).selectByValue("9003");
-        browser.type("tweet-at-2000001-input", "my tracking page is blank");
-        browser.click("tweet-at-2000001-send");
+        tweetAtTheBrand("9003", "my tracking page is blank");
 
         onWorkspace();
         browser.click("conversation-9003");
@@ -184,10 +181,7 @@ class BrowserStoryIT {
 
     @Test
     void aNewConversationArrivesLiveAndUnreadAndCanBeFilteredAndClosed() throws Exception {
-        onConsole();
-        new Select(browser.find("tw-person-select")).selectByValue("9001");
-        browser.type("tweet-at-2000001-input", "is the winter sale on?");
-        browser.click("tweet-at-2000001-send");
+        tweetAtTheBrand("9001", "is the winter sale on?");
 
         // No reload: the list learns of it from the live stream, and marks it unread.
         onWorkspace();
@@ -226,6 +220,14 @@ class BrowserStoryIT {
         return !browser.driver
                 .findElements(By.cssSelector("[data-test='conversation-" + consumerId + "']"))
                 .isEmpty();
+    }
+
+    /** On the console, the person tweets at AcmeCare. */
+    private static void tweetAtTheBrand(String personId, String text) {
+        onConsole();
+        new Select(browser.find("tw-person-select")).selectByValue(personId);
+        browser.type("tweet-at-2000001-input", text);
+        browser.click("tweet-at-2000001-send");
     }
 
     /** On the console, the person comments on the page's post. */
