@@ -29,7 +29,4 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

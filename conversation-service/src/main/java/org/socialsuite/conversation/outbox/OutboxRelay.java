@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -21,9 +20,9 @@ import org.socialsuite.support.background.RepeatingPass;
 
 /**
  * Publishes the outbox in order: right after a transaction that wrote to it commits, and every so
- * often in case a publication failed or the service restarted. A row is marked published only after
- * Kafka acknowledged it; if the service dies in between, the row is sent again, and the consumers'
- * idempotency (replyId, messageId) makes that harmless.
+ * often in case a publication failed or the service restarted. A row is deleted only after Kafka
+ * acknowledged it, in one statement for the pass; if the service dies in between, the row is sent
+ * again, and the consumers' idempotency (replyId, messageId) makes that harmless.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -68,8 +67,7 @@ public class OutboxRelay {
                 .chain(
                         session ->
                                 session.createNativeQuery(
-                                                "SELECT * FROM outbox WHERE published_at IS NULL"
-                                                        + " ORDER BY id LIMIT "
+                                                "SELECT * FROM outbox ORDER BY id LIMIT "
                                                         + BATCH
                                                         + " FOR UPDATE SKIP LOCKED",
                                                 OutboxEntry.class)
@@ -82,11 +80,11 @@ public class OutboxRelay {
             return Uni.createFrom().item(0);
         }
         List<Uni<Void>> acks = entries.stream().map(this::send).toList();
-        Instant now = Instant.now();
+        List<Long> ids = entries.stream().map(entry -> entry.id).toList();
         return Uni.join()
                 .all(acks)
                 .andFailFast()
-                .invoke(() -> entries.forEach(entry -> entry.publishedAt = now))
+                .chain(() -> OutboxEntry.delete("id in ?1", ids))
                 .replaceWith(entries.size());
     }
 
