@@ -52,21 +52,23 @@ public class RepliesSentOutside {
 
     /** Called inside the inbound transaction. Returns the outcome for the metrics. */
     Uni<String> apply(SocialEventReceived event, Instant now) {
-        return messages.awaitingPlatformId(event.accountId())
-                .map(waiting -> waiting.stream().filter(ours -> echoes(event, ours)).findFirst())
+        return ourReplyEchoedBy(event)
                 .chain(
                         ours ->
-                                ours.isPresent()
-                                        ? confirm(ours.get(), event, now)
-                                                .replaceWith("echo_matched")
+                                ours != null
+                                        ? confirm(ours, event, now).replaceWith("echo_matched")
                                         : recordInConversation(event, now));
     }
 
-    private static boolean echoes(SocialEventReceived event, Message ours) {
-        return event.text() != null
-                && ours.channel == event.channel()
-                && ours.visibility == event.visibility()
-                && LEADING_MENTIONS.matcher(event.text()).replaceFirst("").equals(ours.text);
+    private Uni<Message> ourReplyEchoedBy(SocialEventReceived event) {
+        if (event.text() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return messages.awaitingPlatformId(
+                event.accountId(),
+                event.channel(),
+                event.visibility(),
+                LEADING_MENTIONS.matcher(event.text()).replaceFirst(""));
     }
 
     private Uni<Void> confirm(Message ours, SocialEventReceived echo, Instant now) {

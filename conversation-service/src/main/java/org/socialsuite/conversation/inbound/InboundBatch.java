@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationStatus;
@@ -32,10 +34,12 @@ final class InboundBatch {
     }
 
     static Uni<InboundBatch> load(List<SocialEventReceived> events, Instant now) {
+        List<SocialEventReceived> consumerEvents =
+                events.stream().filter(event -> !event.fromBrand()).toList();
         return recordProcessed(events, now)
                 .map(InboundBatch::new)
-                .call(batch -> batch.loadMessages(consumerEvents(events)))
-                .call(batch -> batch.loadOpenConversations(consumerEvents(events)));
+                .call(batch -> batch.loadMessages(consumerEvents))
+                .call(batch -> batch.loadOpenConversations(consumerEvents));
     }
 
     /** True for the first sight of an event, however often the poll or earlier polls hold it. */
@@ -116,8 +120,8 @@ final class InboundBatch {
     /** One query per account in the poll (there are few), each for all of its ids. */
     private static Uni<Void> perAccount(
             List<SocialEventReceived> events,
-            java.util.function.Function<SocialEventReceived, String> id,
-            java.util.function.BiFunction<String, List<String>, Uni<?>> query) {
+            Function<SocialEventReceived, String> id,
+            BiFunction<String, List<String>, Uni<?>> query) {
         Map<String, List<String>> idsByAccount =
                 events.stream()
                         .collect(
@@ -132,10 +136,6 @@ final class InboundBatch {
             chain = chain.call(() -> query.apply(account.getKey(), account.getValue()));
         }
         return chain;
-    }
-
-    private static List<SocialEventReceived> consumerEvents(List<SocialEventReceived> events) {
-        return events.stream().filter(event -> !event.fromBrand()).toList();
     }
 
     private static String key(String accountId, String id) {

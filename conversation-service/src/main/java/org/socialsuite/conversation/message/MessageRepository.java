@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
+import org.socialsuite.events.Visibility;
 
 @ApplicationScoped
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
@@ -21,17 +23,22 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     }
 
     /**
-     * Our replies on an account that the network has not named yet: still being delivered, or with
-     * an unknown outcome. Oldest first.
+     * Our oldest reply with this text that the network has not named yet (still being delivered, or
+     * with an unknown outcome), or null.
      */
-    public Uni<List<Message>> awaitingPlatformId(String accountId) {
+    public Uni<Message> awaitingPlatformId(
+            String accountId, Channel channel, Visibility visibility, String text) {
         return find(
                         "accountId = ?1 and direction = ?2 and platformId is null"
-                                + " and deliveryStatus in ?3 order by occurredAt, seq",
+                                + " and deliveryStatus in ?3 and channel = ?4 and visibility = ?5"
+                                + " and text = ?6 order by occurredAt, seq",
                         accountId,
                         MessageDirection.OUTBOUND,
-                        List.of(DeliveryStatus.PENDING, DeliveryStatus.DELIVERY_UNKNOWN))
-                .list();
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.DELIVERY_UNKNOWN),
+                        channel,
+                        visibility,
+                        text)
+                .firstResult();
     }
 
     /** Earlier texts of the given messages, oldest first. */
