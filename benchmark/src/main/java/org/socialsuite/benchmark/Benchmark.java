@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.socialsuite.benchmark.baseline.RawKafkaProducer;
 import org.socialsuite.benchmark.baseline.RawPostgresInserts;
 import org.socialsuite.benchmark.observe.RecordedMessages;
@@ -138,15 +139,12 @@ public final class Benchmark {
             boolean complete = recorded.awaitCount(total, PATIENCE);
             pace.shutdownNow();
             requireAccepted(sender);
-            long[] latencies = new long[recorded.count()];
-            int i = 0;
-            for (int seq = 0; seq < total; seq++) {
-                Long arrival = recorded.arrival(seq);
-                if (arrival != null && i < latencies.length) {
-                    latencies[i++] = arrival - sentAt[seq];
-                }
-            }
-            report.latency(Percentiles.ofNanos(java.util.Arrays.copyOf(latencies, i)), complete);
+            long[] latencies =
+                    LongStream.range(0, total)
+                            .filter(seq -> recorded.arrival(seq) != null)
+                            .map(seq -> recorded.arrival(seq) - sentAt[(int) seq])
+                            .toArray();
+            report.latency(Percentiles.ofNanos(latencies), complete);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.socialsuite.benchmark.baseline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,7 @@ public final class RawKafkaProducer {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         byte[] value = new byte[recordBytes];
-        java.util.Arrays.fill(value, (byte) 'x');
+        Arrays.fill(value, (byte) 'x');
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < records; i++) {
