@@ -306,11 +306,16 @@ function postSection(c) {
 // --- Live updates ----------------------------------------------------------------------------
 
 let refreshTimer;
+let currentChanged = false;
+/** Events close together make one refresh; one of them for the open conversation is never lost. */
 function scheduleRefresh(conversationId) {
+  if (!conversationId || conversationId === state.current?.id) currentChanged = true;
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(async () => {
+    const reopen = currentChanged;
+    currentChanged = false;
     await loadConversations();
-    if (state.current && (!conversationId || conversationId === state.current.id)) await openConversation(state.current.id);
+    if (reopen && state.current) await openConversation(state.current.id);
   }, 150);
 }
 
@@ -323,6 +328,8 @@ async function listen(attempt = 0) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     $('live').textContent = 'Live';
     attempt = 0;
+    // Whatever happened while the stream was down is read again once it is back.
+    scheduleRefresh();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {

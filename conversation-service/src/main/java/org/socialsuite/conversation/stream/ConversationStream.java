@@ -14,6 +14,8 @@ import org.socialsuite.events.ConversationEvent;
 @ApplicationScoped
 public class ConversationStream {
 
+    private static final int SUBSCRIBER_BUFFER = 1024;
+
     private final BroadcastProcessor<ConversationEvent> events = BroadcastProcessor.create();
 
     /** An unreadable record arrives as null; the stream skips it rather than stop. */
@@ -24,8 +26,15 @@ public class ConversationStream {
         }
     }
 
-    /** From now on, the events of one brand. */
+    /**
+     * From now on, the events of one brand. A burst waits in a buffer while the agent's connection
+     * catches up; without it the broadcast fails a subscriber that has not asked for more yet, and
+     * the agent's stream ends. A connection that falls this far behind ends, and its client
+     * reconnects.
+     */
     public Multi<ConversationEvent> forBrand(String brandId) {
-        return events.filter(event -> event.brandId().equals(brandId));
+        return events.onOverflow()
+                .buffer(SUBSCRIBER_BUFFER)
+                .filter(event -> event.brandId().equals(brandId));
     }
 }
