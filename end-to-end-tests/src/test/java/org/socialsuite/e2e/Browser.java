@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -16,20 +20,30 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian (chromium and chromium-driver), driven by Selenium; nothing is
- * downloaded. Waits retry through re-renders, and screenshots go to target/screenshots.
+ * downloaded. Waits retry through re-renders, and screenshots go to target/screenshots. Chromium's
+ * network log tells what every page asked for and how it was answered.
  */
 final class Browser implements AutoCloseable {
+
+    /** One answer a page received: a document, a script, an API call, the favicon. */
+    record Response(int status, String url) {}
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Json JSON = new Json();
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final List<Response> responses = new ArrayList<>();
 
     private Browser() {
         ChromeOptions options = new ChromeOptions();
@@ -39,6 +53,11 @@ final class Browser implements AutoCloseable {
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
                 "--window-size=1440,960");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        options.setExperimentalOption(
+                "perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service =
                 new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
         driver = new ChromeDriver(service, options);
@@ -94,6 +113,23 @@ final class Browser implements AutoCloseable {
                         d.findElement(By.cssSelector("[data-test='" + test + "']"))
                                 .getText()
                                 .contains(text));
+    }
+
+    /** Every response the pages have received since the browser opened. */
+    List<Response> responses() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            // Each entry is a DevTools protocol event, as JSON.
+            Map<?, ?> logged = JSON.toType(entry.getMessage(), Map.class);
+            Map<?, ?> event = (Map<?, ?>) logged.get("message");
+            if ("Network.responseReceived".equals(event.get("method"))) {
+                Map<?, ?> response = (Map<?, ?>) ((Map<?, ?>) event.get("params")).get("response");
+                responses.add(
+                        new Response(
+                                ((Number) response.get("status")).intValue(),
+                                (String) response.get("url")));
+            }
+        }
+        return List.copyOf(responses);
     }
 
     void screenshot(String name) throws IOException {

@@ -44,6 +44,25 @@ class BrowserStoryIT {
     }
 
     @Test
+    void signedOutOnlyTheSignInShowsAndNoPageRequestIsMissing() throws Exception {
+        // A new tab has no session: the workspace opens signed out.
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.get(suite.workspace.baseUrl());
+        browser.find("sign-in-acme-agent-1");
+        assertThat(browser.driver.findElement(By.id("workspace")).getCssValue("display"))
+                .isEqualTo("none");
+        assertThat(browser.driver.findElement(By.id("sign-in")).getCssValue("display"))
+                .isNotEqualTo("none");
+        browser.screenshot("workspace-sign-in");
+        awaitFavicon(suite.workspace.baseUrl());
+
+        browser.driver.get(suite.simulator.baseUrl());
+        browser.find("fb-person-select");
+        awaitFavicon(suite.simulator.baseUrl());
+        browser.driver.close();
+    }
+
+    @Test
     void facebookCommentAnsweredInPublicThenPrivatelyWithTheLinkAndTheWindowsRefusal()
             throws Exception {
         // A consumer comments on the page's post.
@@ -205,6 +224,19 @@ class BrowserStoryIT {
     void showOpenConversationsOfAllChannels() {
         onWorkspace();
         showConversations("OPEN", "");
+    }
+
+    @AfterEach
+    void noPageRequestAnswered404() {
+        assertThat(browser.responses()).noneMatch(response -> response.status() == 404);
+    }
+
+    /** The page's icon was asked for and found (a missing one is the browser's usual 404). */
+    private static void awaitFavicon(String site) {
+        browser.until(
+                d ->
+                        browser.responses()
+                                .contains(new Browser.Response(200, site + "/favicon.svg")));
     }
 
     private static void showConversations(String status, String channel) {
