@@ -154,8 +154,12 @@ async function refresh() {
 }
 
 let pending;
-new EventSource('/console/api/changes').onmessage = () => {
+const refreshSoon = () => {
   clearTimeout(pending);
   pending = setTimeout(refresh, 100);
 };
+const changes = new EventSource('/console/api/changes');
+changes.onmessage = refreshSoon;
+// The stream reconnects after a restart of the simulator, whose world is new: show that one.
+changes.onopen = refreshSoon;
 refresh().catch((error) => status(`Cannot load the world: ${error.message}`));

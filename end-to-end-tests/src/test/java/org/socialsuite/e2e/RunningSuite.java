@@ -24,7 +24,7 @@ final class RunningSuite implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
 
-    ServiceProcess start(String name, Map<String, String> extraEnvironment) {
+    synchronized ServiceProcess start(String name, Map<String, String> extraEnvironment) {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         environment.put("QUARKUS_PROFILE", "local");
@@ -51,6 +51,13 @@ final class RunningSuite implements AutoCloseable {
         return start(name, environment);
     }
 
+    /** Restarts one of the services in place (same port, environment and log). */
+    synchronized ServiceProcess restart(ServiceProcess service) {
+        ServiceProcess restarted = service.restart();
+        services.set(services.indexOf(service), restarted);
+        return restarted;
+    }
+
     void awaitReady() {
         for (ServiceProcess service : services) {
             await().atMost(Duration.ofSeconds(90))
@@ -62,7 +69,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         services.parallelStream().forEach(ServiceProcess::stop);
     }
 }

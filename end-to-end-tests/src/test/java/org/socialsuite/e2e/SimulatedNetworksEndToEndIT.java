@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +123,54 @@ class SimulatedNetworksEndToEndIT {
                                                 + " }.directMessages.find { it.person.id == '9002'"
                                                 + " }.messages.text"))
                 .contains("Pixel 8, order 77", "Thanks, a fix is on its way");
+    }
+
+    @Test
+    void aRestartedSimulatorNeverReusesAnIdTheSuiteHasStored() {
+        List<String> before = actAsChenAndDev("before the restart");
+
+        simulator = SimulatedSuite.get().restartSimulator();
+
+        List<String> after = actAsChenAndDev("after the restart");
+        assertThat(after).doesNotContainAnyElementsOf(before).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Chen comments on AcmeCare's post and writes in Messenger, Dev mentions AcmeCare and sends a
+     * DM; each must arrive in the transcript as a message of its own. Returns their platform ids.
+     */
+    private static List<String> actAsChenAndDev(String when) {
+        String post =
+                world().getString("facebook.pages.find { it.name == 'AcmeCare' }.posts[0].id");
+        console(
+                "/facebook/comments",
+                Map.of("personId", "8004", "parentId", post, "text", "Comment " + when));
+        console(
+                "/facebook/messages",
+                Map.of("pageId", "1000001", "personId", "8004", "text", "Message " + when));
+        console(
+                "/twitter/tweets",
+                Map.of("brandUserId", "2000001", "personId", "9003", "text", "Tweet " + when));
+        console(
+                "/twitter/dms",
+                Map.of("brandUserId", "2000001", "personId", "9003", "text", "DM " + when));
+        return List.of(
+                awaitInbound("8004", "Comment " + when),
+                awaitInbound("8004", "Message " + when),
+                awaitInbound("9003", "@AcmeCare Tweet " + when),
+                awaitInbound("9003", "DM " + when));
+    }
+
+    /** Waits for the consumer's message with that text, and returns its platform id. */
+    private static String awaitInbound(String consumerId, String text) {
+        String id = awaitConversation(consumerId);
+        String path = "find { it.direction == 'INBOUND' && it.text == '" + text + "' }.platformId";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent("/api/conversations/" + id + "/messages")
+                                        .body(path, notNullValue()));
+        return agent("/api/conversations/" + id + "/messages").extract().path(path);
     }
 
     private static String awaitConversation(String consumerId) {

@@ -12,13 +12,15 @@ final class SimulatedSuite {
 
     private static SimulatedSuite running;
 
+    private final RunningSuite suite;
     final ServiceProcess ingest;
-    final ServiceProcess simulator;
+    volatile ServiceProcess simulator;
     final ServiceProcess conversations;
     final ServiceProcess profiles;
     final ServiceProcess workspace;
 
     private SimulatedSuite(RunningSuite suite) {
+        this.suite = suite;
         ingest = suite.start("ingest-service", Map.of());
         simulator =
                 suite.start("social-simulator", Map.of("SIMULATOR_INGEST_URL", ingest.baseUrl()));
@@ -39,6 +41,16 @@ final class SimulatedSuite {
                                 "OUTBOUND_SERVICE_URL", outbound.baseUrl(),
                                 "PROFILE_SERVICE_URL", profiles.baseUrl()));
         suite.awaitReady();
+    }
+
+    /**
+     * Stops the simulator and starts it again on the same address, as a second {@code ./run.sh}
+     * would: a fresh world in memory, while the suite's databases keep everything.
+     */
+    synchronized ServiceProcess restartSimulator() {
+        simulator = suite.restart(simulator);
+        suite.awaitReady();
+        return simulator;
     }
 
     static synchronized SimulatedSuite get() {

@@ -19,15 +19,25 @@ public final class ServiceProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private final Path root;
     private final String name;
     private final int port;
-    private final Path log;
+    private final Map<String, String> environment;
+    private final Path logDir;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(
+            Path root,
+            String name,
+            int port,
+            Map<String, String> environment,
+            Path logDir,
+            Process process) {
+        this.root = root;
         this.name = name;
         this.port = port;
-        this.log = log;
+        this.environment = environment;
+        this.logDir = logDir;
         this.process = process;
     }
 
@@ -56,7 +66,8 @@ public final class ServiceProcess {
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, log, builder.start());
+            return new ServiceProcess(
+                    root, name, port, Map.copyOf(environment), logDir, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -71,7 +82,7 @@ public final class ServiceProcess {
     }
 
     public Path log() {
-        return log;
+        return logDir.resolve(name + ".log");
     }
 
     public boolean isAlive() {
@@ -94,6 +105,15 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Stops this process (as {@link #stop()}) and starts the same service again on the same port,
+     * environment and log: what a restart of one service looks like to the others.
+     */
+    public ServiceProcess restart() {
+        stop();
+        return start(root, name, port, environment, logDir);
     }
 
     /** Asks the service to stop (SIGTERM lets Quarkus shut down cleanly), then insists. */

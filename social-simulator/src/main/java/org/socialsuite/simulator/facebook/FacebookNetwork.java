@@ -100,7 +100,8 @@ public class FacebookNetwork {
         page(pageId);
         person(psid);
         MessengerMessage message =
-                new MessengerMessage("m_" + world.next(), pageId, psid, false, text, now(), null);
+                new MessengerMessage(
+                        world.nextMessengerMid(), pageId, psid, false, text, now(), null);
         world.add(message);
         ObjectNode item = messaging(psid, pageId, message.at());
         item.putObject("message").put("mid", message.mid()).put("text", text);
@@ -220,7 +221,13 @@ public class FacebookNetwork {
             String pageId, String psid, String text, String answeredCommentId, long appId) {
         MessengerMessage message =
                 new MessengerMessage(
-                        "m_" + world.next(), pageId, psid, true, text, now(), answeredCommentId);
+                        world.nextMessengerMid(),
+                        pageId,
+                        psid,
+                        true,
+                        text,
+                        now(),
+                        answeredCommentId);
         world.add(message);
         ObjectNode echo = messaging(pageId, psid, message.at());
         echo.putObject("message")

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * Everything that happened on the simulated networks since start: pages' posts and comments,
  * Messenger conversations, tweets and DM conversations. In memory, by design: a fresh start is a
- * fresh world. Every change is announced to the console.
+ * fresh world, but its ids are new ones (see {@link IdMint}). Every change is announced to the
+ * console.
  */
 @ApplicationScoped
 public class SocialWorld {
@@ -23,20 +23,27 @@ public class SocialWorld {
     private final List<MessengerMessage> messenger = new ArrayList<>();
     private final List<Tweet> tweets = new ArrayList<>();
     private final List<DirectMessage> directMessages = new ArrayList<>();
-    private final AtomicLong sequence = new AtomicLong(700);
+    private final IdMint ids = new IdMint();
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
 
-    /** A fresh number for ids; tweet and DM ids get the networks' long form. */
+    /**
+     * A fresh number for a post's, comment's, tweet's or DM's id, never used before on this or an
+     * earlier run (the suite's database outlives the simulator's world).
+     */
     public long next() {
-        return sequence.incrementAndGet();
+        return ids.next();
     }
 
     public String nextTweetId() {
-        return "19500000000000" + String.format("%05d", next());
+        return Long.toString(next());
     }
 
     public String nextDirectMessageId() {
-        return "19600000000000" + String.format("%05d", next());
+        return Long.toString(next());
+    }
+
+    public String nextMessengerMid() {
+        return ids.nextMid();
     }
 
     public synchronized void add(FacebookItem item) {
