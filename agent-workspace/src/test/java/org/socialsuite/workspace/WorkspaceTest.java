@@ -78,10 +78,74 @@ class WorkspaceTest {
 
     @Test
     void aServiceThatDoesNotAnswerIsABadGateway() {
-        given().post("/webhooks/facebook")
+        given().post("/webhooks/facebook\"}],\"x\":\"")
                 .then()
                 .statusCode(502)
-                .body("error", org.hamcrest.Matchers.is("bad_gateway"));
+                .contentType(ContentType.JSON)
+                .body("error", org.hamcrest.Matchers.is("bad_gateway"))
+                .body(
+                        "message",
+                        org.hamcrest.Matchers.is("The service behind this path does not answer"));
+    }
+
+    @Test
+    void aServicesAnswerKeepsTheWorkspacesSecurityHeaders() {
+        Backends.server()
+                .stubFor(
+                        get(urlEqualTo("/api/conversations"))
+                                .willReturn(
+                                        NetworkStubs.json(200, "{\"items\":[]}")
+                                                .withHeader(
+                                                        "Content-Security-Policy", "default-src *")
+                                                .withHeader("X-Backend", "kept")));
+
+        given().get("/api/conversations")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Backend", "kept");
+    }
+
+    @Test
+    void headersTheConnectionHeaderNamesStopAtTheGateway() {
+        Backends.server()
+                .stubFor(
+                        get(urlEqualTo("/api/conversations"))
+                                .willReturn(NetworkStubs.json(200, "{}")));
+
+        given().header("Connection", "keep-alive, X-Internal-Secret")
+                .header("X-Internal-Secret", "only for the next hop")
+                .header("X-Request-Id", "r-1")
+                .get("/api/conversations")
+                .then()
+                .statusCode(200);
+
+        Backends.server()
+                .verify(
+                        getRequestedFor(urlEqualTo("/api/conversations"))
+                                .withoutHeader("X-Internal-Secret")
+                                .withHeader("X-Request-Id", equalTo("r-1")));
+    }
+
+    @Test
+    void aPathIsForwardedAsItWasRoutedNeverOneThatResolvesElsewhere() {
+        Backends.server()
+                .stubFor(
+                        get(urlEqualTo("/api/conversations/c-1/messages?x=1"))
+                                .willReturn(NetworkStubs.json(200, "[]")));
+
+        given().urlEncodingEnabled(false)
+                .get("/api/conversations/x/%2e%2e/c-1/./messages?x=1")
+                .then()
+                .statusCode(200);
+        // Out of every prefix once resolved: the workspace itself answers, no service is asked.
+        given().urlEncodingEnabled(false)
+                .get("/api/conversations/%2e%2e/%2e%2e/q/metrics")
+                .then()
+                .statusCode(404);
+        assertThat(Backends.server().findAll(getRequestedFor(urlEqualTo("/q/metrics")))).isEmpty();
     }
 
     @Test
@@ -110,7 +174,8 @@ class WorkspaceTest {
                         "\"sub\":\"globex-agent-1\"",
                         "\"brand\":\"globex\"",
                         "\"groups\":[\"agent\"]")
-                .contains("\"iss\":\"https://social-suite.dev/agents\"");
+                .contains("\"iss\":\"https://social-suite.dev/agents\"")
+                .contains("\"aud\":\"social-suite-agents\"");
 
         given().contentType(ContentType.JSON)
                 .body("{\"agentId\":\"mallory\"}")

@@ -17,12 +17,17 @@ final class FacebookWebhooks {
     private FacebookWebhooks() {}
 
     static String messenger(String psid, String mid, String text) {
+        return messenger("1000001", psid, mid, text);
+    }
+
+    /** A Messenger message to a page: AcmeCare is 1000001, GlobexHelp 3000001. */
+    static String messenger(String pageId, String psid, String mid, String text) {
         return """
-        {"object":"page","entry":[{"id":"1000001","time":1767225600123,"messaging":[{\
-        "sender":{"id":"%s"},"recipient":{"id":"1000001"},"timestamp":1767225600123,\
+        {"object":"page","entry":[{"id":"%s","time":1767225600123,"messaging":[{\
+        "sender":{"id":"%s"},"recipient":{"id":"%s"},"timestamp":1767225600123,\
         "message":{"mid":"%s","text":"%s"}}]}]}\
         """
-                .formatted(psid, mid, text);
+                .formatted(pageId, psid, pageId, mid, text);
     }
 
     static ValidatableResponse post(ServiceProcess ingest, String body, String signature) {

@@ -17,6 +17,7 @@ final class SimulatedSuite {
     volatile ServiceProcess simulator;
     final ServiceProcess conversations;
     final ServiceProcess profiles;
+    final ServiceProcess outbound;
     final ServiceProcess workspace;
 
     private SimulatedSuite(RunningSuite suite) {
@@ -29,8 +30,7 @@ final class SimulatedSuite {
                         "SOCIAL_FACEBOOK_GRAPH_URL", simulator.baseUrl() + "/facebook",
                         "SOCIAL_TWITTER_API_URL", simulator.baseUrl() + "/twitter");
         conversations = suite.startWithDatabase("conversation-service", "e2e_loop_conversation");
-        ServiceProcess outbound =
-                suite.startWithDatabase("outbound-service", "e2e_loop_outbound", networks);
+        outbound = suite.startWithDatabase("outbound-service", "e2e_loop_outbound", networks);
         profiles = suite.startWithDatabase("profile-service", "e2e_loop_profile", networks);
         workspace =
                 suite.start(

@@ -10,11 +10,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -40,6 +42,10 @@ public class Gateway {
                     "transfer-encoding",
                     "upgrade",
                     "host");
+
+    /** Set by the workspace on every answer (application.properties); a service's never win. */
+    private static final Set<String> OWN_HEADERS =
+            Set.of("content-security-policy", "x-content-type-options", "referrer-policy");
 
     private final GatewayConfig config;
     private final HttpClient client;
@@ -71,7 +77,7 @@ public class Gateway {
                         .setMethod(request.method())
                         .setHost(target.getHost())
                         .setPort(target.getPort())
-                        .setURI(request.uri())
+                        .setURI(routedUri(context))
                         .setHeaders(forwardable(request.headers()))
                         .putHeader("X-Forwarded-For", request.remoteAddress().hostAddress())
                         .putHeader("X-Forwarded-Host", String.valueOf(request.authority()));
@@ -93,28 +99,59 @@ public class Gateway {
                                         .setStatusCode(502)
                                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                                         .end(
-                                                "{\"error\":\"bad_gateway\",\"message\":\"The"
-                                                        + " service behind "
-                                                        + request.path()
-                                                        + " does not answer\"}");
+                                                new JsonObject()
+                                                        .put("error", "bad_gateway")
+                                                        .put(
+                                                                "message",
+                                                                "The service behind this path does"
+                                                                        + " not answer")
+                                                        .encode());
                             }
                         });
     }
 
+    /**
+     * The path as it was routed (dot segments resolved, unreserved escapes decoded), so the service
+     * sees exactly the path the route table matched, never one that resolves elsewhere.
+     */
+    private static String routedUri(RoutingContext context) {
+        String query = context.request().query();
+        return context.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+
+    /**
+     * The service's answer, under the workspace's own security headers, which it never replaces.
+     */
     private static void relay(HttpClientResponse answer, HttpServerResponse response) {
         response.setStatusCode(answer.statusCode());
-        response.headers().setAll(forwardable(answer.headers()));
+        forwardable(answer.headers())
+                .forEach(
+                        header -> {
+                            String name = header.getKey().toLowerCase();
+                            boolean ours =
+                                    OWN_HEADERS.contains(name) && response.headers().contains(name);
+                            if (!ours) {
+                                response.headers().add(header.getKey(), header.getValue());
+                            }
+                        });
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
         answer.pipeTo(response);
     }
 
+    /** Without hop-by-hop headers: the standard ones and any the Connection header names. */
     private static MultiMap forwardable(MultiMap headers) {
+        Set<String> hopByHop = new HashSet<>(HOP_BY_HOP);
+        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String named : connection.split(",")) {
+                hopByHop.add(named.trim().toLowerCase());
+            }
+        }
         MultiMap kept = MultiMap.caseInsensitiveMultiMap();
         headers.forEach(
                 header -> {
-                    if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                    if (!hopByHop.contains(header.getKey().toLowerCase())) {
                         kept.add(header.getKey(), header.getValue());
                     }
                 });

@@ -1,6 +1,7 @@
 package org.socialsuite.workspace.signin;
 
 import io.smallrye.jwt.build.Jwt;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -65,7 +66,7 @@ public class SignInResource {
                 demoAgents().stream()
                         .filter(a -> a.agentId().equals(request == null ? null : request.agentId()))
                         .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("No such demo agent"));
+                        .orElseThrow(() -> new BadRequestException("No such demo agent"));
         Instant expiresAt = Instant.now().plus(config.devSignIn().tokenLifetime());
         String token =
                 Jwt.subject(agent.agentId())

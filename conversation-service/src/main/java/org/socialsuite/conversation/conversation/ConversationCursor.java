@@ -1,5 +1,6 @@
 package org.socialsuite.conversation.conversation;
 
+import jakarta.ws.rs.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,7 @@ public record ConversationCursor(Instant updatedAt, UUID id) {
         } catch (IllegalArgumentException
                 | DateTimeParseException
                 | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("cursor is not one this service issued");
+            throw new BadRequestException("cursor is not one this service issued");
         }
     }
 }

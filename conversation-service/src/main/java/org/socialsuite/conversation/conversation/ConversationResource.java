@@ -3,6 +3,7 @@ package org.socialsuite.conversation.conversation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,7 +60,7 @@ public class ConversationResource {
             @RestQuery @DefaultValue("50") int limit,
             @RestQuery String cursor) {
         if (limit < 1 || limit > 200) {
-            throw new IllegalArgumentException("limit must be between 1 and 200");
+            throw new BadRequestException("limit must be between 1 and 200");
         }
         return service.list(
                 brand(),

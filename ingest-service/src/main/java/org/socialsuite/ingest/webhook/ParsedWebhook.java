@@ -18,7 +18,9 @@ public record ParsedWebhook(List<SocialEventReceived> events, List<SkippedItem> 
     /**
      * An item that became no event.
      *
-     * @param type the network's name for it (delivery, read, reaction, an unknown field, ...)
+     * @param type what it is, from a closed set (delivery, read, reaction, feed, activity, ...): it
+     *     becomes a metric tag, so it never carries a name taken from the payload
+     * @param detail the payload's own words for it, for logs only
      */
     public record SkippedItem(Reason reason, String type, String detail) {}
 

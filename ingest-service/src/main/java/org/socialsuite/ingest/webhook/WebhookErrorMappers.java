@@ -24,7 +24,10 @@ public class WebhookErrorMappers {
         LOG.warnf("Webhook answered 503: %s", failed.getMessage());
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
-                .entity(new ErrorResponse("kafka_unavailable", failed.getMessage()))
+                .entity(
+                        new ErrorResponse(
+                                "kafka_unavailable",
+                                "The events could not be stored right now; retry later"))
                 .build();
     }
 }

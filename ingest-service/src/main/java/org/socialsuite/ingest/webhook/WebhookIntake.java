@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.Channel;
 import org.socialsuite.ingest.publish.InboundPublisher;
+import org.socialsuite.support.LogSafe;
 
 /** What every network's webhook does once parsed: count, publish durably, answer. */
 @ApplicationScoped
@@ -25,7 +26,9 @@ public class WebhookIntake {
         for (ParsedWebhook.SkippedItem item : webhook.skipped()) {
             metrics.skipped(channel, item);
             if (item.reason() == ParsedWebhook.Reason.UNKNOWN_ACCOUNT) {
-                LOG.warnf("%s webhook for an unknown account dropped: %s", channel, item.detail());
+                LOG.warnf(
+                        "%s webhook for an unknown account dropped: %s",
+                        channel, LogSafe.value(item.detail()));
             }
         }
         Timer.Sample publishing = metrics.startPublish();

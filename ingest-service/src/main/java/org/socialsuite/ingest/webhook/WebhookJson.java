@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** Reading the networks' JSON: tolerant of what is unknown, strict about what we need. */
 public final class WebhookJson {
@@ -12,7 +16,9 @@ public final class WebhookJson {
 
     private WebhookJson() {}
 
+    /** The body as a JSON object; 400 for anything else, strictly valid UTF-8 included. */
     public static JsonNode read(byte[] body) {
+        requireUtf8(body);
         try {
             JsonNode root = MAPPER.readTree(body);
             if (root == null || !root.isObject()) {
@@ -20,10 +26,26 @@ public final class WebhookJson {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw WebhookRejected.malformed(
-                    "The body is not valid JSON: " + e.getOriginalMessage());
+            // Too deep, too long, or not JSON at all; the parser's own words stay here.
+            throw WebhookRejected.malformed("The body is not valid JSON");
         } catch (IOException e) {
-            throw WebhookRejected.malformed("The body cannot be read: " + e.getMessage());
+            throw WebhookRejected.malformed("The body cannot be read");
+        }
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259 §8.1). Jackson lets some invalid sequences through (overlong forms,
+     * encoded surrogates), which would reach the transcript as garbage; the JDK's decoder does not.
+     */
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw WebhookRejected.malformed("The body is not valid UTF-8");
         }
     }
 

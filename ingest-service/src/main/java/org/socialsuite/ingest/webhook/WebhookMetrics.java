@@ -41,6 +41,11 @@ public class WebhookMetrics {
                 .increment();
     }
 
+    /** A verification challenge we would not answer: someone probing for a signing oracle. */
+    public void crcRefused(Channel channel) {
+        registry.counter("social.webhook.crc.refused", "channel", channel.name()).increment();
+    }
+
     public Timer.Sample startPublish() {
         return Timer.start(registry);
     }

@@ -34,7 +34,10 @@ class BrokerOutageTest {
 
         RestartableKafkaResource.broker().stop();
 
-        postWebhook().statusCode(503).body("error", equalTo("kafka_unavailable"));
+        postWebhook()
+                .statusCode(503)
+                .body("error", equalTo("kafka_unavailable"))
+                .body("message", equalTo("The events could not be stored right now; retry later"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
 

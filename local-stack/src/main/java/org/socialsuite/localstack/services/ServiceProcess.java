@@ -66,6 +66,8 @@ public final class ServiceProcess {
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // This machine only, unless told otherwise; containers set 0.0.0.0 themselves.
+            builder.environment().putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
             return new ServiceProcess(
                     root, name, port, Map.copyOf(environment), logDir, builder.start());
         } catch (IOException e) {

@@ -28,6 +28,9 @@ public final class DevAgentTokens {
     /** The issuer the services expect unless {@code MP_JWT_VERIFY_ISSUER} says otherwise. */
     public static final String ISSUER = "https://social-suite.dev/agents";
 
+    /** The audience the services expect unless {@code MP_JWT_VERIFY_AUDIENCES} says otherwise. */
+    public static final String AUDIENCE = "social-suite-agents";
+
     private static final String PRIVATE_KEY = "dev-keys/agent-jwt-private.pem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,9 +61,15 @@ public final class DevAgentTokens {
 
     /** A token for an agent of a brand, valid for the given time. */
     public String agentToken(String brandId, String agentId, Duration validity) {
+        return sign(agentClaims(brandId, agentId, validity));
+    }
+
+    /** The claims of such a token, for a test to alter before signing them. */
+    public Map<String, Object> agentClaims(String brandId, String agentId, Duration validity) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", agentId);
         claims.put("upn", agentId);
         claims.put("brand", brandId);
@@ -68,10 +77,12 @@ public final class DevAgentTokens {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validity).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        return sign(Map.of("alg", "RS256", "typ", "JWT"), claims);
+        return claims;
     }
 
-    private String sign(Map<String, Object> header, Map<String, Object> claims) {
+    /** Signs any claims with the development key (RS256). */
+    public String sign(Map<String, Object> claims) {
+        Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT");
         try {
             String signingInput = base64Json(header) + "." + base64Json(claims);
             Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -7,12 +7,21 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The agent behind a request's token: who ({@code sub}) and for which brand ({@code brand}). */
 public record AgentIdentity(String agentId, String brandId) {
 
-    /** Every query is scoped to the token's brand; a token without one gets nothing. */
+    /**
+     * Every query is scoped to the token's brand; a token without one, or with anything but a
+     * string there (an array, a number, an object), gets nothing.
+     */
     public static AgentIdentity of(JsonWebToken token) {
         Object brand = token.getClaim("brand");
-        String brandId = brand instanceof JsonString json ? json.getString() : (String) brand;
+        String brandId =
+                brand instanceof JsonString json
+                        ? json.getString()
+                        : brand instanceof String text ? text : null;
         if (brandId == null || brandId.isBlank()) {
-            throw new ForbiddenException("The token carries no brand claim");
+            throw new ForbiddenException("The token carries no brand");
+        }
+        if (token.getSubject() == null || token.getSubject().isBlank()) {
+            throw new ForbiddenException("The token names no agent");
         }
         return new AgentIdentity(token.getSubject(), brandId);
     }

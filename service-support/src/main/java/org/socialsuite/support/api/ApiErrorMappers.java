@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.socialsuite.support.LogSafe;
 
 /** Maps failures to {@code {error, message}} with the right status. */
 public class ApiErrorMappers {
@@ -19,9 +20,14 @@ public class ApiErrorMappers {
                 e.getMessage());
     }
 
+    /**
+     * What a request's values broke deep inside is not for the caller: our own refusals are {@code
+     * BadRequestException}s with our words; anything else gets a generic answer.
+     */
     @ServerExceptionMapper
     public Response badArgument(IllegalArgumentException e) {
-        return json(400, "bad_request", e.getMessage());
+        LOG.debugf("Refused a request: %s", LogSafe.value(e.getMessage()));
+        return json(400, "bad_request", "The request is malformed");
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)

@@ -1,5 +1,6 @@
 package org.socialsuite.support.api;
 
+import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
 
 /** Query parameters read strictly: a value we do not know is a 400 that lists the ones we do. */
@@ -14,7 +15,7 @@ public final class QueryValues {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
+            throw new BadRequestException(
                     name + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }

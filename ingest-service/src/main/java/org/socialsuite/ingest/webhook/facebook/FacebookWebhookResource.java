@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.socialsuite.events.Channel;
+import org.socialsuite.ingest.webhook.SignatureHeader;
 import org.socialsuite.ingest.webhook.WebhookIntake;
 import org.socialsuite.ingest.webhook.WebhookIntake.WebhookAccepted;
 import org.socialsuite.ingest.webhook.WebhookMetrics;
@@ -78,12 +80,15 @@ public class FacebookWebhookResource {
                         + " or wrong X-Hub-Signature-256, 400 for malformed JSON, 413 for a body"
                         + " over the limit, 503 when Kafka does not acknowledge.")
     public Uni<WebhookAccepted> receive(
-            @RestHeader("X-Hub-Signature-256") String signature256,
-            @RestHeader("X-Hub-Signature") String signatureSha1,
+            @RestHeader("X-Hub-Signature-256") List<String> signature256,
+            @RestHeader("X-Hub-Signature") List<String> signatureSha1,
             byte[] body) {
         Instant receivedAt = Instant.now();
         try {
-            signature.verify(body, signature256, signatureSha1);
+            signature.verify(
+                    body,
+                    SignatureHeader.single(signature256, "X-Hub-Signature-256"),
+                    SignatureHeader.single(signatureSha1, "X-Hub-Signature"));
         } catch (WebhookRejected rejected) {
             metrics.signatureFailure(Channel.FACEBOOK);
             throw rejected;

@@ -21,7 +21,7 @@ final class FeedChanges {
     static void read(JsonNode change, PageEntry page, ParsedWebhook.Collector out) {
         String field = change.path("field").asText();
         if (!"feed".equals(field)) {
-            out.skip(Reason.UNSUPPORTED, "changes." + field, null);
+            out.skip(Reason.UNSUPPORTED, "changes", field);
             return;
         }
         JsonNode value = change.path("value");
@@ -35,7 +35,7 @@ final class FeedChanges {
         LifecycleAction action = action(verb);
         if (kind == null || action == null) {
             // block, unblock and mute are about the person, not an item; unknown items wait for us.
-            out.skip(Reason.UNSUPPORTED, "feed." + item + "." + verb, null);
+            out.skip(Reason.UNSUPPORTED, "feed", item + "." + verb);
             return;
         }
         String platformId =

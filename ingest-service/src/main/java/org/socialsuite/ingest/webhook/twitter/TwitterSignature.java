@@ -3,6 +3,7 @@ package org.socialsuite.ingest.webhook.twitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.socialsuite.ingest.webhook.WebhookRejected;
 import org.socialsuite.support.network.HmacSignature;
 
@@ -15,15 +16,26 @@ public class TwitterSignature {
 
     private static final String PREFIX = "sha256=";
 
+    /**
+     * What a CRC token looks like: a short base64 or base64url string. The CRC answer is the very
+     * signature a webhook body needs, so signing anything else (a JSON body above all) would let
+     * whoever asks forge webhooks.
+     */
+    private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1,256}");
+
     private final TwitterWebhookConfig config;
 
     public TwitterSignature(TwitterWebhookConfig config) {
         this.config = config;
     }
 
-    /** The answer to a CRC check. */
+    /** The answer to a CRC check; 400 for anything that is not a CRC token. */
     public String crcResponse(String crcToken) {
-        return PREFIX + base64(crcToken.getBytes(StandardCharsets.UTF_8));
+        if (crcToken == null || !CRC_TOKEN.matcher(crcToken).matches()) {
+            throw WebhookRejected.malformed(
+                    "crc_token must be a base64 string of at most 256 characters");
+        }
+        return PREFIX + base64(crcToken.getBytes(StandardCharsets.US_ASCII));
     }
 
     public void verify(byte[] body, String header) {

@@ -83,7 +83,7 @@ public class TwitterWebhookParser {
                                     if (SIGNALS.contains(key)) {
                                         out.skip(Reason.NOT_A_MESSAGE, key, null);
                                     } else if (!ENVELOPE.contains(key)) {
-                                        out.skip(Reason.UNSUPPORTED, key, null);
+                                        out.skip(Reason.UNSUPPORTED, "activity", key);
                                     }
                                 }
                             }
@@ -145,7 +145,7 @@ public class TwitterWebhookParser {
     private static void directMessage(
             JsonNode dm, JsonNode users, Brand brand, ParsedWebhook.Collector out) {
         if (!"message_create".equals(dm.path("type").asText())) {
-            out.skip(Reason.UNSUPPORTED, "direct_message." + dm.path("type").asText(), null);
+            out.skip(Reason.UNSUPPORTED, "direct_message", "type " + dm.path("type").asText());
             return;
         }
         JsonNode create = dm.path("message_create");

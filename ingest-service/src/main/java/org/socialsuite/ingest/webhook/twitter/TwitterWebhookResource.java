@@ -9,11 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.socialsuite.events.Channel;
+import org.socialsuite.ingest.webhook.SignatureHeader;
 import org.socialsuite.ingest.webhook.WebhookIntake;
 import org.socialsuite.ingest.webhook.WebhookIntake.WebhookAccepted;
 import org.socialsuite.ingest.webhook.WebhookMetrics;
@@ -46,12 +48,18 @@ public class TwitterWebhookResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The CRC check: signs crc_token with the consumer secret")
+    @Operation(
+            summary = "The CRC check: signs crc_token with the consumer secret",
+            description =
+                    "crc_token must be a base64 or base64url string of at most 256 characters;"
+                            + " anything else is 400 and counted (social.webhook.crc.refused).")
     public CrcResponse crc(@RestQuery("crc_token") String crcToken) {
-        if (crcToken == null || crcToken.isEmpty()) {
-            throw WebhookRejected.malformed("crc_token is missing");
+        try {
+            return new CrcResponse(signature.crcResponse(crcToken));
+        } catch (WebhookRejected refused) {
+            metrics.crcRefused(Channel.TWITTER);
+            throw refused;
         }
-        return new CrcResponse(signature.crcResponse(crcToken));
     }
 
     @POST
@@ -64,10 +72,11 @@ public class TwitterWebhookResource {
                         + " or wrong x-twitter-webhooks-signature, 400 for malformed JSON, 413 for"
                         + " a body over the limit, 503 when Kafka does not acknowledge.")
     public Uni<WebhookAccepted> receive(
-            @RestHeader("x-twitter-webhooks-signature") String signatureHeader, byte[] body) {
+            @RestHeader("x-twitter-webhooks-signature") List<String> signatureHeader, byte[] body) {
         Instant receivedAt = Instant.now();
         try {
-            signature.verify(body, signatureHeader);
+            signature.verify(
+                    body, SignatureHeader.single(signatureHeader, "x-twitter-webhooks-signature"));
         } catch (WebhookRejected rejected) {
             metrics.signatureFailure(Channel.TWITTER);
             throw rejected;

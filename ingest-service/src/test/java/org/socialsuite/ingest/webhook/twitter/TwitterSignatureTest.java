@@ -24,6 +24,19 @@ class TwitterSignatureTest {
     }
 
     @Test
+    void theCrcCheckSignsOnlyCrcTokensNeverABody() {
+        String body = new String(EMPTY_BATCH, StandardCharsets.UTF_8);
+        for (String notAToken :
+                new String[] {body, "", " abc", "abc\n", "a".repeat(257), "a{b", "a\"b", "ä"}) {
+            assertThatThrownBy(() -> signature.crcResponse(notAToken))
+                    .isInstanceOf(WebhookRejected.class)
+                    .hasMessage("crc_token must be a base64 string of at most 256 characters");
+        }
+        assertThat(signature.crcResponse("a".repeat(256))).startsWith("sha256=");
+        assertThat(signature.crcResponse("AZaz09+/_-=")).startsWith("sha256=");
+    }
+
+    @Test
     void theBodySignatureMatchesThePublishedCheckValue() {
         assertThatCode(
                         () ->

@@ -253,7 +253,7 @@ class TwitterWebhookParserTest {
                         tuple(Reason.NOT_A_MESSAGE, "direct_message_indicate_typing_events"),
                         tuple(Reason.NOT_A_MESSAGE, "direct_message_mark_read_events"),
                         tuple(Reason.NOT_A_MESSAGE, "user_event"),
-                        tuple(Reason.UNSUPPORTED, "brand_new_events"));
+                        tuple(Reason.UNSUPPORTED, "activity"));
     }
 
     @Test
