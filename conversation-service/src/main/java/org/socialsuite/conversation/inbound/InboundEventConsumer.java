@@ -11,10 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * Consumes {@code social.inbound.v1} a poll at a time: the whole batch in one transaction, and the
- * offsets committed after it. If the batch fails, its events are applied one by one, and those that
+ * offsets committed after it. A failure of the infrastructure (the database away, the pool closing
+ * at shutdown) is retried, or the batch abandoned uncommitted at shutdown; it never dead-letters.
+ * If the batch fails for a reason of its own, its events are applied one by one, and those that
  * fail on their own (or could not be read at all) go to the dead-letter topic: the consumer goes
  * on.
  */
@@ -26,12 +29,17 @@ public class InboundEventConsumer {
     private final InboundMessageRecorder recorder;
     private final DeadLetters deadLetters;
     private final OutboxRelay relay;
+    private final UntilApplied untilApplied;
 
     public InboundEventConsumer(
-            InboundMessageRecorder recorder, DeadLetters deadLetters, OutboxRelay relay) {
+            InboundMessageRecorder recorder,
+            DeadLetters deadLetters,
+            OutboxRelay relay,
+            UntilApplied untilApplied) {
         this.recorder = recorder;
         this.deadLetters = deadLetters;
         this.relay = relay;
+        this.untilApplied = untilApplied;
     }
 
     @Incoming("social-inbound")
@@ -42,15 +50,23 @@ public class InboundEventConsumer {
         return Multi.createFrom()
                 .iterable(unreadable)
                 .onItem()
-                .transformToUniAndConcatenate(deadLetters::unreadable)
+                .transformToUniAndConcatenate(
+                        record ->
+                                untilApplied.run(
+                                        "Dead-lettering an unreadable record",
+                                        () -> deadLetters.unreadable(record)))
                 .collect()
                 .last()
                 .chain(
                         () ->
-                                recorder.recordAll(
-                                                readable.stream()
-                                                        .map(ConsumerRecord::value)
-                                                        .toList())
+                                untilApplied
+                                        .run(
+                                                "A batch of " + readable.size() + " events",
+                                                () ->
+                                                        recorder.recordAll(
+                                                                readable.stream()
+                                                                        .map(ConsumerRecord::value)
+                                                                        .toList()))
                                         .onFailure()
                                         .recoverWithUni(
                                                 failure -> {
@@ -69,10 +85,20 @@ public class InboundEventConsumer {
                 .onItem()
                 .transformToUniAndConcatenate(
                         record ->
-                                recorder.record(record.value())
+                                untilApplied
+                                        .run(
+                                                "Event " + record.value().platformEventId(),
+                                                () -> recorder.record(record.value()))
                                         .onFailure()
                                         .recoverWithUni(
-                                                failure -> deadLetters.failed(record, failure)))
+                                                failure ->
+                                                        untilApplied.run(
+                                                                "Dead-lettering "
+                                                                        + record.value()
+                                                                                .platformEventId(),
+                                                                () ->
+                                                                        deadLetters.failed(
+                                                                                record, failure))))
                 .collect()
                 .last()
                 .replaceWithVoid();

@@ -16,13 +16,14 @@ import org.socialsuite.profile.profile.ConsumerProfileRepository;
 import org.socialsuite.profile.profile.ProfileRefresher;
 import org.socialsuite.profile.profile.ProfileUpdates;
 import org.socialsuite.profile.profile.WidgetFields;
+import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * Learns from every inbound event: its public item becomes a post of the account's threads (the
  * brand's own included), and a consumer's author hints update their profile. A change in the
  * widget's fields is published; a profile the hints leave incomplete is fetched in the background,
  * so a Messenger consumer's name reaches the conversation list without anyone asking. Applying the
- * same event twice changes nothing.
+ * same event twice changes nothing. The database being away is retried, never dead-lettered.
  */
 @ApplicationScoped
 public class InboundLearner {
@@ -35,6 +36,7 @@ public class InboundLearner {
     private final ProfileRefresher refresher;
     private final ProfileSettings settings;
     private final Clock clock;
+    private final UntilApplied untilApplied;
 
     public InboundLearner(
             ConsumerProfileRepository profiles,
@@ -42,7 +44,9 @@ public class InboundLearner {
             ProfileUpdates updates,
             ProfileRefresher refresher,
             ProfileSettings settings,
-            Clock clock) {
+            Clock clock,
+            UntilApplied untilApplied) {
+        this.untilApplied = untilApplied;
         this.profiles = profiles;
         this.posts = posts;
         this.updates = updates;
@@ -53,7 +57,8 @@ public class InboundLearner {
 
     @Incoming("social-inbound")
     public Uni<Void> learn(SocialEventReceived event) {
-        return learnFrom(event)
+        return untilApplied
+                .run("Learning from " + event.platformEventId(), () -> learnFrom(event))
                 .onFailure()
                 .invoke(
                         failure ->
