@@ -8,25 +8,37 @@ import org.socialsuite.conversation.conversation.ConversationRepository;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.MessageDirection;
+import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * Keeps consumers' display names current from profile-service: in their conversations and on their
- * messages' indicators. A field the update lacks leaves what we had.
+ * messages' indicators. A field the update lacks leaves what we had. The database being away is
+ * retried, never dead-lettered.
  */
 @ApplicationScoped
 public class ProfileUpdateConsumer {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
+    private final UntilApplied untilApplied;
 
-    public ProfileUpdateConsumer(ConversationRepository conversations, MessageRepository messages) {
+    public ProfileUpdateConsumer(
+            ConversationRepository conversations,
+            MessageRepository messages,
+            UntilApplied untilApplied) {
         this.conversations = conversations;
         this.messages = messages;
+        this.untilApplied = untilApplied;
     }
 
     @Incoming("social-profile")
+    public Uni<Void> consume(ConsumerProfileUpdated update) {
+        return untilApplied.run(
+                "Profile of " + update.channel() + ":" + update.consumerId(), () -> apply(update));
+    }
+
     @WithTransaction
-    public Uni<Void> apply(ConsumerProfileUpdated update) {
+    Uni<Void> apply(ConsumerProfileUpdated update) {
         return conversations
                 .update(
                         "consumerName = coalesce(?1, consumerName),"

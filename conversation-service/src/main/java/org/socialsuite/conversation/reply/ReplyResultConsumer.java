@@ -14,6 +14,7 @@ import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.ReplyResult;
+import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * How each reply ended, from outbound-service: SENT with the network's id, FAILED with the reason,
@@ -30,13 +31,16 @@ public class ReplyResultConsumer {
     private final ConversationEvents events;
     private final OutboxRelay relay;
     private final MeterRegistry metrics;
+    private final UntilApplied untilApplied;
 
     public ReplyResultConsumer(
             MessageRepository messages,
             ConversationRepository conversations,
             ConversationEvents events,
             OutboxRelay relay,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            UntilApplied untilApplied) {
+        this.untilApplied = untilApplied;
         this.messages = messages;
         this.conversations = conversations;
         this.events = events;
@@ -47,7 +51,9 @@ public class ReplyResultConsumer {
     @Incoming("social-outbound-result")
     public Uni<Void> consume(ReplyResult result) {
         metrics.counter("conversation.reply.results", "status", result.status().name()).increment();
-        return apply(result).invoke(relay::wakeUp);
+        return untilApplied
+                .run("Result of reply " + result.replyId(), () -> apply(result))
+                .invoke(relay::wakeUp);
     }
 
     @WithTransaction

@@ -24,6 +24,8 @@ import org.socialsuite.localstack.FreePorts;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
@@ -68,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
                 format(config);
             }
             process =
-                    java(BrokerProcess.class.getName(), config.toString())
+                    outsideTheTerminalsGroup(java(BrokerProcess.class.getName(), config.toString()))
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                             .start();
             awaitPort();
@@ -154,6 +156,19 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while formatting Kafka storage", e);
         }
+    }
+
+    /**
+     * Ctrl-C in a terminal signals its whole foreground process group at once. The broker must
+     * outlive the services, which leave their consumer groups on the way out (else the next start
+     * waits for the broker to time them out), so it runs in a session of its own and is stopped
+     * last; it still dies with its parent through the stdin watchdog.
+     */
+    private static ProcessBuilder outsideTheTerminalsGroup(ProcessBuilder builder) {
+        if (Files.isExecutable(SETSID)) {
+            builder.command().add(0, SETSID.toString());
+        }
+        return builder;
     }
 
     private ProcessBuilder java(String mainClass, String... args) {

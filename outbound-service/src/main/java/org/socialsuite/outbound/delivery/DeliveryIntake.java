@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * Records each {@link ReplyRequested} once, by its replyId, and makes the first attempt at once, so
@@ -20,14 +21,18 @@ class DeliveryIntake {
 
     private final DeliveryAttempts attempts;
     private final Clock clock = Clock.systemUTC();
+    private final UntilApplied untilApplied;
 
-    DeliveryIntake(DeliveryAttempts attempts) {
+    DeliveryIntake(DeliveryAttempts attempts, UntilApplied untilApplied) {
         this.attempts = attempts;
+        this.untilApplied = untilApplied;
     }
 
+    /** The database being away is retried, never dead-lettered. */
     @Incoming("social-outbound-requested")
     Uni<Void> receive(ReplyRequested reply) {
-        return register(reply)
+        return untilApplied
+                .run("Reply " + reply.replyId(), () -> register(reply))
                 .chain(
                         registered ->
                                 registered

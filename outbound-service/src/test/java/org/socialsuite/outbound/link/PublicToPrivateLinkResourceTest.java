@@ -1,12 +1,14 @@
 package org.socialsuite.outbound.link;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
@@ -45,17 +47,23 @@ class PublicToPrivateLinkResourceTest {
     }
 
     @Test
-    void readinessCoversKafkaAndTheDatabase() {
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body(
-                        "checks.name",
-                        hasItems(
-                                "Kafka connection health check",
-                                "Database connections health check",
-                                "Reactive PostgreSQL connections health check"));
+    void readinessCoversKafkaTheDatabaseAndTheConsumerGroup() {
+        // Ready once the input's consumer group is joined, which follows the start by a moment.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().get("/q/health/ready")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("status", equalTo("UP"))
+                                        .body(
+                                                "checks.name",
+                                                hasItems(
+                                                        "Kafka connection health check",
+                                                        "Database connections health check",
+                                                        "Reactive PostgreSQL connections health"
+                                                                + " check",
+                                                        "Kafka consumer groups joined")));
     }
 
     private static io.restassured.response.ValidatableResponse link(String brand, String account) {
