@@ -27,14 +27,14 @@ public final class TopicWatcher<V> implements AutoCloseable {
     private final String topic;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
-    private TopicWatcher(String topic, Deserializer<V> deserializer) {
+    private TopicWatcher(String bootstrapServers, String topic, Deserializer<V> deserializer) {
         this.topic = topic;
         this.deserializer = deserializer;
         this.consumer =
                 new KafkaConsumer<>(
                         Map.of(
                                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestKafka.bootstrapServers(),
+                                bootstrapServers,
                                 ConsumerConfig.GROUP_ID_CONFIG,
                                 "test-watcher-" + UUID.randomUUID(),
                                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -51,7 +51,13 @@ public final class TopicWatcher<V> implements AutoCloseable {
     }
 
     public static <V> TopicWatcher<V> open(String topic, Deserializer<V> deserializer) {
-        return new TopicWatcher<>(topic, deserializer);
+        return open(TestKafka.bootstrapServers(), topic, deserializer);
+    }
+
+    /** On a broker of the test's own (one it stops or freezes). */
+    public static <V> TopicWatcher<V> open(
+            String bootstrapServers, String topic, Deserializer<V> deserializer) {
+        return new TopicWatcher<>(bootstrapServers, topic, deserializer);
     }
 
     /** Waits until {@code count} records have arrived and returns them, in arrival order. */

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.message.TranscriptMessage;
-import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.conversation.stream.ConversationStream;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConversationEvent;
@@ -38,17 +37,12 @@ public class ConversationResource {
 
     private final ConversationService service;
     private final ConversationStream stream;
-    private final OutboxRelay relay;
     private final JsonWebToken token;
 
     public ConversationResource(
-            ConversationService service,
-            ConversationStream stream,
-            OutboxRelay relay,
-            JsonWebToken token) {
+            ConversationService service, ConversationStream stream, JsonWebToken token) {
         this.service = service;
         this.stream = stream;
-        this.relay = relay;
         this.token = token;
     }
 
@@ -103,7 +97,7 @@ public class ConversationResource {
     @Operation(summary = "Close the conversation; the consumer's next message opens a new one")
     public Uni<Detail> close(@RestPath UUID id) {
         AgentIdentity agent = AgentIdentity.of(token);
-        return service.close(agent.brandId(), agent.agentId(), id).invoke(relay::wakeUp);
+        return service.close(agent.brandId(), agent.agentId(), id);
     }
 
     private String brand() {

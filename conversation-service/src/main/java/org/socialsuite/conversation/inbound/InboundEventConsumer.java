@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.support.consumer.UntilApplied;
 
@@ -28,17 +27,12 @@ public class InboundEventConsumer {
 
     private final InboundMessageRecorder recorder;
     private final DeadLetters deadLetters;
-    private final OutboxRelay relay;
     private final UntilApplied untilApplied;
 
     public InboundEventConsumer(
-            InboundMessageRecorder recorder,
-            DeadLetters deadLetters,
-            OutboxRelay relay,
-            UntilApplied untilApplied) {
+            InboundMessageRecorder recorder, DeadLetters deadLetters, UntilApplied untilApplied) {
         this.recorder = recorder;
         this.deadLetters = deadLetters;
-        this.relay = relay;
         this.untilApplied = untilApplied;
     }
 
@@ -75,8 +69,7 @@ public class InboundEventConsumer {
                                                                     + " applying them one by one",
                                                             readable.size(), failure.toString());
                                                     return oneByOne(readable);
-                                                }))
-                .invoke(relay::wakeUp);
+                                                }));
     }
 
     private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {

@@ -10,6 +10,7 @@ import org.socialsuite.events.ConversationEvent.ConversationClosed;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
 import org.socialsuite.events.ConversationEvent.MessageRecorded;
 import org.socialsuite.events.Topics;
+import org.socialsuite.support.outbox.Outbox;
 
 /**
  * What happened in conversations, announced on {@code social.conversation.v1} through the outbox,

@@ -17,7 +17,6 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.support.api.AgentIdentity;
 import org.socialsuite.support.api.ErrorResponse;
 
@@ -30,12 +29,10 @@ import org.socialsuite.support.api.ErrorResponse;
 public class ReplyResource {
 
     private final ReplyService replies;
-    private final OutboxRelay relay;
     private final JsonWebToken token;
 
-    public ReplyResource(ReplyService replies, OutboxRelay relay, JsonWebToken token) {
+    public ReplyResource(ReplyService replies, JsonWebToken token) {
         this.replies = replies;
-        this.relay = relay;
         this.token = token;
     }
 
@@ -55,7 +52,6 @@ public class ReplyResource {
             throw ReplyRejected.badText("The body must be {text, mode}");
         }
         return replies.reply(agent.brandId(), agent.agentId(), id, request, idempotencyKey)
-                .invoke(relay::wakeUp)
                 .onFailure(ReplyResource::isIdempotencyRace)
                 // Two clicks at once: the second loses the race on the unique key; show the first.
                 .recoverWithUni(() -> replies.findSent(agent.brandId(), id, idempotencyKey))

@@ -12,7 +12,6 @@ import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
-import org.socialsuite.conversation.outbox.OutboxRelay;
 import org.socialsuite.events.ReplyResult;
 import org.socialsuite.support.consumer.UntilApplied;
 
@@ -29,7 +28,6 @@ public class ReplyResultConsumer {
     private final MessageRepository messages;
     private final ConversationRepository conversations;
     private final ConversationEvents events;
-    private final OutboxRelay relay;
     private final MeterRegistry metrics;
     private final UntilApplied untilApplied;
 
@@ -37,23 +35,19 @@ public class ReplyResultConsumer {
             MessageRepository messages,
             ConversationRepository conversations,
             ConversationEvents events,
-            OutboxRelay relay,
             MeterRegistry metrics,
             UntilApplied untilApplied) {
         this.untilApplied = untilApplied;
         this.messages = messages;
         this.conversations = conversations;
         this.events = events;
-        this.relay = relay;
         this.metrics = metrics;
     }
 
     @Incoming("social-outbound-result")
     public Uni<Void> consume(ReplyResult result) {
         metrics.counter("conversation.reply.results", "status", result.status().name()).increment();
-        return untilApplied
-                .run("Result of reply " + result.replyId(), () -> apply(result))
-                .invoke(relay::wakeUp);
+        return untilApplied.run("Result of reply " + result.replyId(), () -> apply(result));
     }
 
     @WithTransaction

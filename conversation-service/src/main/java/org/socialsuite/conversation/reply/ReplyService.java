@@ -17,7 +17,6 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.conversation.outbox.ConversationEvents;
-import org.socialsuite.conversation.outbox.Outbox;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
@@ -26,6 +25,7 @@ import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.Visibility;
+import org.socialsuite.support.outbox.Outbox;
 import org.socialsuite.support.rules.ReplyLength;
 
 /**

@@ -97,6 +97,36 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Freezes the broker's JVM (SIGSTOP): connections stay open and nothing answers, as with a hung
+     * broker or a long GC pause. Fault injection on the broker this process started.
+     */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen broker run again (SIGCONT). */
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            throw new IllegalStateException("The broker is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed on the broker");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the broker", e);
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -174,17 +174,25 @@ class DeliveryAttempts {
                 .replaceWithVoid();
     }
 
+    /** The outcome, and for a final one its announcement, in one transaction. */
     private Uni<Void> conclude(String replyId, Outcome outcome) {
         return Panache.withTransaction(
                         () ->
                                 Delivery.<Delivery>findById(replyId)
                                         .invoke(
                                                 delivery ->
-                                                        outcome.applyTo(delivery, clock.instant())))
-                .chain(
-                        delivery ->
-                                delivery.status.isFinal()
-                                        ? results.publish(delivery)
-                                        : Uni.createFrom().voidItem());
+                                                        outcome.applyTo(delivery, clock.instant()))
+                                        .call(
+                                                delivery ->
+                                                        delivery.status.isFinal()
+                                                                ? results.announce(delivery)
+                                                                : Uni.createFrom().voidItem()))
+                .invoke(
+                        delivery -> {
+                            if (delivery.status.isFinal()) {
+                                results.count(delivery);
+                            }
+                        })
+                .replaceWithVoid();
     }
 }

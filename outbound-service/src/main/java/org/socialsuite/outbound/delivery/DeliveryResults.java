@@ -2,38 +2,30 @@ package org.socialsuite.outbound.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyResult;
+import org.socialsuite.events.Topics;
+import org.socialsuite.support.outbox.Outbox;
 
-/** A {@link ReplyResult} for every final state, keyed by conversation id, and its count. */
+/**
+ * A {@link ReplyResult} for every final state, keyed by conversation id, written to the outbox in
+ * the transaction that records the state (so it is announced once that commits, whatever Kafka is
+ * doing at the time), and its count.
+ */
 @ApplicationScoped
 class DeliveryResults {
 
-    private final MutinyEmitter<ReplyResult> results;
+    private final Outbox outbox;
     private final MeterRegistry meters;
 
-    DeliveryResults(
-            @Channel("social-outbound-result") MutinyEmitter<ReplyResult> results,
-            MeterRegistry meters) {
-        this.results = results;
+    DeliveryResults(Outbox outbox, MeterRegistry meters) {
+        this.outbox = outbox;
         this.meters = meters;
     }
 
-    Uni<Void> publish(Delivery delivery) {
-        meters.counter(
-                        "outbound.deliveries",
-                        "channel",
-                        delivery.channel.name(),
-                        "mode",
-                        delivery.mode.name(),
-                        "outcome",
-                        delivery.status.name())
-                .increment();
+    /** Call inside the transaction that made the delivery final. */
+    Uni<Void> announce(Delivery delivery) {
         ReplyResult result =
                 new ReplyResult(
                         delivery.replyId,
@@ -44,11 +36,19 @@ class DeliveryResults {
                         delivery.errorMessage,
                         delivery.attempts,
                         delivery.updatedAt);
-        return results.sendMessage(
-                Message.of(result)
-                        .addMetadata(
-                                OutgoingKafkaRecordMetadata.<String>builder()
-                                        .withKey(delivery.conversationId)
-                                        .build()));
+        return outbox.add(Topics.OUTBOUND_RESULT, delivery.conversationId, result);
+    }
+
+    /** Once committed. */
+    void count(Delivery delivery) {
+        meters.counter(
+                        "outbound.deliveries",
+                        "channel",
+                        delivery.channel.name(),
+                        "mode",
+                        delivery.mode.name(),
+                        "outcome",
+                        delivery.status.name())
+                .increment();
     }
 }

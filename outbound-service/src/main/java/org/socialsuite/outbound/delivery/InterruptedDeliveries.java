@@ -3,6 +3,8 @@ package org.socialsuite.outbound.delivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +15,9 @@ import org.jboss.logging.Logger;
 /**
  * At start-up, a delivery still SENDING was cut off mid-call by a process that died: the reply may
  * or may not be on the network. It becomes DELIVERY_UNKNOWN and is reported, never sent again:
- * posting twice in public is worse than asking an agent to check.
+ * posting twice in public is worse than asking an agent to check. The report goes to the outbox in
+ * the same transaction, so it is published once messaging runs; nothing is sent from here, before
+ * the channels are connected.
  */
 @ApplicationScoped
 class InterruptedDeliveries {
@@ -37,16 +41,25 @@ class InterruptedDeliveries {
                                         () ->
                                                 Delivery.<Delivery>list(
                                                                 "status", DeliveryState.SENDING)
-                                                        .invoke(this::markUnknown)));
+                                                        .call(this::markUnknown)));
         for (Delivery delivery : interrupted) {
             LOG.warnf("Delivery %s was interrupted; reported DELIVERY_UNKNOWN", delivery.replyId);
-            VertxContextSupport.subscribeAndAwait(() -> results.publish(delivery));
+            results.count(delivery);
         }
     }
 
-    private void markUnknown(List<Delivery> deliveries) {
-        deliveries.forEach(
-                delivery ->
-                        Outcome.unknown("interrupted", REASON).applyTo(delivery, clock.instant()));
+    private Uni<Void> markUnknown(List<Delivery> deliveries) {
+        return Multi.createFrom()
+                .iterable(deliveries)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        delivery -> {
+                            Outcome.unknown("interrupted", REASON)
+                                    .applyTo(delivery, clock.instant());
+                            return results.announce(delivery);
+                        })
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

@@ -1,30 +1,26 @@
-package org.socialsuite.conversation.outbox;
+package org.socialsuite.support.outbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import org.socialsuite.events.json.EventJson;
 
 /**
- * Writes records to publish inside the caller's transaction; {@link OutboxRelay} sends them (wake
- * it after the commit to send at once rather than at its next round).
+ * The one way a service announces a change of its state: the record is written in the caller's
+ * transaction, with the change, and {@link OutboxRelay} publishes it once that commits. The table's
+ * trigger notifies the relays at commit (PostgreSQL delivers a NOTIFY only then), so no writer has
+ * to remember to wake them.
  */
 @ApplicationScoped
 public class Outbox {
-
-    private final Clock clock;
-
-    public Outbox(Clock clock) {
-        this.clock = clock;
-    }
 
     public Uni<Void> add(String topic, String key, Object event) {
         OutboxEntry entry = new OutboxEntry();
         entry.topic = topic;
         entry.recordKey = key;
         entry.payload = new String(EventJson.write(event), StandardCharsets.UTF_8);
-        entry.createdAt = clock.instant();
+        entry.createdAt = Instant.now();
         return entry.persist().replaceWithVoid();
     }
 }

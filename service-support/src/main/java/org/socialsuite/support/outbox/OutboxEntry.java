@@ -1,4 +1,4 @@
-package org.socialsuite.conversation.outbox;
+package org.socialsuite.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
