@@ -72,8 +72,10 @@ public class InboundLearner {
             return Panache.withTransaction(() -> posts.learn(event, now));
         }
         return Panache.withTransaction(
-                        () -> posts.learn(event, now).chain(() -> learnProfile(event, now)))
-                .call(this::publishIfChanged)
+                        () ->
+                                posts.learn(event, now)
+                                        .chain(() -> learnProfile(event, now))
+                                        .call(this::announceIfChanged))
                 .invoke(learnt -> fetchIfIncomplete(learnt.profile(), now))
                 .replaceWithVoid();
     }
@@ -91,8 +93,8 @@ public class InboundLearner {
                         });
     }
 
-    private Uni<Void> publishIfChanged(Learnt learnt) {
-        return learnt.changed() ? updates.publish(learnt.profile()) : Uni.createFrom().voidItem();
+    private Uni<Void> announceIfChanged(Learnt learnt) {
+        return learnt.changed() ? updates.announce(learnt.profile()) : Uni.createFrom().voidItem();
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {

@@ -85,12 +85,12 @@ public class ProfileRefresher {
                                                     return new Stored(
                                                             profile,
                                                             !before.equals(profile.widget()));
-                                                }))
-                .call(
-                        stored ->
-                                stored.changed()
-                                        ? updates.publish(stored.profile())
-                                        : Uni.createFrom().voidItem())
+                                                })
+                                        .call(
+                                                stored ->
+                                                        stored.changed()
+                                                                ? updates.announce(stored.profile())
+                                                                : Uni.createFrom().voidItem()))
                 .map(Stored::profile);
     }
 
