@@ -1,8 +1,10 @@
 package org.socialsuite.support.consumer;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +28,18 @@ public final class InfrastructureFailure {
 
     private InfrastructureFailure() {}
 
+    /** How the SQL client words a connection it has lost, where it throws no typed exception. */
+    private static final List<String> LOST_CONNECTION =
+            List.of("Pool closed", "Connection is not active", "Connection closed");
+
     public static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof CompositeException composite) {
+                // Mutiny gathers a failure and what went wrong cleaning up after it: any outage
+                // among them makes the whole an outage.
+                return composite.getCauses().stream()
+                        .anyMatch(InfrastructureFailure::isInfrastructure);
+            }
             if (cause instanceof PgException pg) {
                 String state = pg.getSqlState();
                 return state != null
@@ -40,11 +52,15 @@ public final class InfrastructureFailure {
                     || cause instanceof io.smallrye.mutiny.TimeoutException
                     || cause instanceof RetriableException
                     || cause instanceof RejectedExecutionException
-                    || "Pool closed".equals(cause.getMessage())) {
+                    || lostConnection(cause.getMessage())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean lostConnection(String message) {
+        return message != null && LOST_CONNECTION.stream().anyMatch(message::startsWith);
     }
 
     private static Throwable next(Throwable cause) {

@@ -2,6 +2,7 @@ package org.socialsuite.support.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.vertx.core.VertxException;
@@ -41,6 +42,21 @@ class UntilAppliedTest {
         assertThat(
                         InfrastructureFailure.isInfrastructure(
                                 new IllegalArgumentException("bad event")))
+                .isFalse();
+        // Seen when the database went away mid-transaction: the failure and the failed rollback.
+        assertThat(
+                        InfrastructureFailure.isInfrastructure(
+                                new CompositeException(
+                                        new VertxException(
+                                                "Connection is not active now, current status:"
+                                                        + " CLOSED",
+                                                true),
+                                        new IllegalStateException("HR000090: Live transaction"))))
+                .isTrue();
+        assertThat(
+                        InfrastructureFailure.isInfrastructure(
+                                new CompositeException(
+                                        new IllegalStateException("bad"), sql("23505"))))
                 .isFalse();
     }
 
