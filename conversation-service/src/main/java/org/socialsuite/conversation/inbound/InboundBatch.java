@@ -14,20 +14,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationStatus;
+import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
  * What one poll of inbound events touches, read before any of them is applied: which events are new
- * (recorded as processed in the same statement), the messages they name and their consumers' open
- * conversations. Applying the consumers' events then asks the database nothing, and the session is
- * written once, at commit: a few statements per poll instead of several per event.
+ * (recorded as processed in the same statement), the messages they name, what came early about
+ * items not yet seen ({@link EarlyLifecycle}) and their consumers' open conversations. Applying the
+ * consumers' events then asks the database nothing, and the session is written once, at commit: a
+ * few statements per poll instead of several per event.
  */
 final class InboundBatch {
 
     private final Set<String> firstTime;
     private final Map<String, Message> messages = new HashMap<>();
     private final Map<String, Conversation> openConversations = new HashMap<>();
+    private final Map<String, EarlyLifecycle> early = new HashMap<>();
 
     private InboundBatch(Set<String> firstTime) {
         this.firstTime = firstTime;
@@ -39,6 +42,7 @@ final class InboundBatch {
         return recordProcessed(events, now)
                 .map(InboundBatch::new)
                 .call(batch -> batch.loadMessages(consumerEvents))
+                .call(batch -> batch.loadEarlyLifecycles(consumerEvents))
                 .call(batch -> batch.loadOpenConversations(consumerEvents));
     }
 
@@ -55,6 +59,15 @@ final class InboundBatch {
         if (message.platformId != null) {
             messages.put(key(message.accountId, message.platformId), message);
         }
+    }
+
+    /** What came early about an item not yet stored, or null. */
+    EarlyLifecycle early(String accountId, String platformId) {
+        return early.get(EarlyLifecycle.id(accountId, platformId));
+    }
+
+    void remember(EarlyLifecycle lifecycle) {
+        early.put(lifecycle.id, lifecycle);
     }
 
     Conversation openConversation(String accountId, String consumerId) {
@@ -101,6 +114,20 @@ final class InboundBatch {
                                         platformIds)
                                 .list()
                                 .invoke(found -> found.forEach(this::remember)));
+    }
+
+    private Uni<Void> loadEarlyLifecycles(List<SocialEventReceived> events) {
+        List<String> ids =
+                events.stream()
+                        .filter(event -> event.platformId() != null)
+                        .map(event -> EarlyLifecycle.id(event.accountId(), event.platformId()))
+                        .distinct()
+                        .toList();
+        return ids.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : EarlyLifecycle.<EarlyLifecycle>list("id in ?1", ids)
+                        .invoke(found -> found.forEach(this::remember))
+                        .replaceWithVoid();
     }
 
     private Uni<Void> loadOpenConversations(List<SocialEventReceived> events) {

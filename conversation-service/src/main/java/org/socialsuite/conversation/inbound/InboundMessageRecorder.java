@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 import org.socialsuite.conversation.brand.BrandContext;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationRepository;
+import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
@@ -28,8 +28,6 @@ import org.socialsuite.events.SocialEventReceived;
  */
 @ApplicationScoped
 public class InboundMessageRecorder {
-
-    private static final Logger LOG = Logger.getLogger(InboundMessageRecorder.class);
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -111,11 +109,26 @@ public class InboundMessageRecorder {
         return switch (event.action()) {
             // An edit of a message we never saw still tells us what it says.
             case CREATED, EDITED -> store(event, now, batch).replaceWith("stored");
-            default -> {
-                LOG.debugf("%s of an unknown item: %s", event.action(), event.platformEventId());
-                yield Uni.createFrom().item("unknown_item");
-            }
+            // The item has not arrived yet: what happened to it waits for it.
+            default ->
+                    event.platformId() == null
+                            ? Uni.createFrom().item("unknown_item")
+                            : rememberEarly(event, now, batch).replaceWith("early_lifecycle");
         };
+    }
+
+    private Uni<Void> rememberEarly(SocialEventReceived event, Instant now, InboundBatch batch) {
+        EarlyLifecycle known = batch.early(event.accountId(), event.platformId());
+        EarlyLifecycle early =
+                known != null
+                        ? known
+                        : EarlyLifecycle.of(event.accountId(), event.platformId(), now);
+        early.record(event.action(), event.occurredAt());
+        if (known != null) {
+            return Uni.createFrom().voidItem();
+        }
+        batch.remember(early);
+        return early.persist().replaceWithVoid();
     }
 
     private Uni<Void> store(SocialEventReceived event, Instant now, InboundBatch batch) {
@@ -139,14 +152,20 @@ public class InboundMessageRecorder {
     private Uni<Void> append(
             Conversation conversation, SocialEventReceived event, Instant now, InboundBatch batch) {
         Message message = Message.fromNetwork(conversation.id, MessageDirection.INBOUND, event);
+        EarlyLifecycle early = batch.early(event.accountId(), event.platformId());
+        if (early != null) {
+            early.applyTo(message);
+        }
         if (event.author().name() != null) {
             conversation.consumerName = event.author().name();
         }
         if (event.author().handle() != null) {
             conversation.consumerHandle = event.author().handle();
         }
-        if (conversation.lastMessageAt == null
-                || !message.occurredAt.isBefore(conversation.lastMessageAt)) {
+        // A message its author already removed never becomes the conversation's preview.
+        if (!message.deleted
+                && (conversation.lastMessageAt == null
+                        || !message.occurredAt.isBefore(conversation.lastMessageAt))) {
             conversation.lastMessageText = message.text;
             conversation.lastMessageVisibility = message.visibility;
             conversation.lastMessageAt = message.occurredAt;

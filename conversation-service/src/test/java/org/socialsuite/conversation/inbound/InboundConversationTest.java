@@ -167,6 +167,54 @@ class InboundConversationTest {
     }
 
     @Test
+    void lifecycleActionsThatArriveBeforeTheirOriginalStillApply() {
+        SocialEventReceived removed = comment("555_e1", "take this back", T0);
+        SocialEventReceived hidden = comment("555_e2", "hide me", T0.plusSeconds(1));
+        SocialEventReceived shown = comment("555_e3", "hidden, then shown", T0.plusSeconds(2));
+        SocialEventReceived edited = comment("555_e4", "first draft", T0.plusSeconds(3));
+        // Each action first, then the item it is about (a network's retry reorders them so).
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        removed, LifecycleAction.DELETED, null, T0.plusSeconds(60)));
+        InboundEvents.publish(removed);
+        InboundEvents.publish(
+                InboundEvents.lifecycle(hidden, LifecycleAction.HIDDEN, null, T0.plusSeconds(60)));
+        InboundEvents.publish(hidden);
+        // Unhide arrives before the hide it undoes, and both before the comment: the later wins.
+        InboundEvents.publish(
+                InboundEvents.lifecycle(shown, LifecycleAction.UNHIDDEN, null, T0.plusSeconds(90)));
+        InboundEvents.publish(
+                InboundEvents.lifecycle(shown, LifecycleAction.HIDDEN, null, T0.plusSeconds(60)));
+        InboundEvents.publish(shown);
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        edited, LifecycleAction.EDITED, "final words", T0.plusSeconds(60)));
+        InboundEvents.publish(edited);
+
+        String id = awaitConversationId();
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("$", hasSize(4))
+                                        .body("[0].deleted", equalTo(true))
+                                        .body("[0].text", nullValue())
+                                        .body("[1].hidden", equalTo(true))
+                                        .body("[1].deleted", equalTo(false))
+                                        .body("[2].hidden", equalTo(false))
+                                        .body("[3].text", equalTo("final words")));
+        // What its author removed is not the conversation's preview either.
+        agent().get("/api/conversations?status=OPEN")
+                .then()
+                .body("items[0].lastMessage.text", equalTo("final words"));
+    }
+
+    private SocialEventReceived comment(String platformId, String text, Instant at) {
+        return InboundEvents.consumerMessage(
+                brand, consumer, MessageKind.COMMENT, platformId + brand, text, at);
+    }
+
+    @Test
     void theBrandsOwnPostIsContextAndNeverOpensAConversation() {
         InboundEvents.publish(InboundEvents.brandPost(brand, "1000001_555" + brand, "Spring sale"));
         InboundEvents.publish(
