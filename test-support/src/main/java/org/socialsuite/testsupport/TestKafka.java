@@ -15,6 +15,7 @@ public final class TestKafka {
     public static final int PARTITIONS = 3;
 
     private static String bootstrapServers;
+    private static KafkaBroker ownBroker;
 
     private TestKafka() {}
 
@@ -24,12 +25,21 @@ public final class TestKafka {
             if (external != null && !external.isBlank()) {
                 bootstrapServers = external;
             } else {
-                KafkaBroker broker = startOwnBroker(Path.of("target", "kafka-test-broker"));
-                bootstrapServers = broker.bootstrapServers();
+                ownBroker = startOwnBroker(Path.of("target", "kafka-test-broker"));
+                bootstrapServers = ownBroker.bootstrapServers();
             }
             SuiteTopics.create(bootstrapServers, PARTITIONS);
         }
         return bootstrapServers;
+    }
+
+    /**
+     * The broker {@link #bootstrapServers()} started in this JVM, for fault injection; null when
+     * the tests use an external one ({@code KAFKA_BOOTSTRAP_SERVERS}), which is not theirs to stop.
+     */
+    public static synchronized KafkaBroker ownBroker() {
+        bootstrapServers();
+        return ownBroker;
     }
 
     /**

@@ -118,6 +118,15 @@ public final class ServiceProcess {
         return start(root, name, port, environment, logDir);
     }
 
+    /** Kills the service hard (SIGKILL), as a crash or an OOM kill would: no shutdown at all. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM lets Quarkus shut down cleanly), then insists. */
     public void stop() {
         process.destroy();
