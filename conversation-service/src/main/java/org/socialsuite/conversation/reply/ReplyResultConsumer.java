@@ -12,6 +12,7 @@ import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyResult;
 import org.socialsuite.support.consumer.UntilApplied;
 
@@ -60,6 +61,13 @@ public class ReplyResultConsumer {
                                         "Result for an unknown reply %s ignored", result.replyId());
                                 return Uni.createFrom().voidItem();
                             }
+                            if (confirmedByItsEcho(message, result)) {
+                                LOG.infof(
+                                        "Reply %s is already on the network (its echo came"
+                                                + " first); the %s result changes nothing",
+                                        result.replyId(), result.status());
+                                return Uni.createFrom().voidItem();
+                            }
                             return withoutItsEarlyEcho(message, result)
                                     .invoke(() -> record(message, result))
                                     .chain(() -> conversations.findById(message.conversationId))
@@ -70,6 +78,17 @@ public class ReplyResultConsumer {
                                                             message,
                                                             result.completedAt()));
                         });
+    }
+
+    /**
+     * The network's echo of the reply is the best evidence there is: a DELIVERY_UNKNOWN reported
+     * after a crash mid-call, or any other outcome that arrives after the echo, never takes a
+     * confirmed reply back.
+     */
+    private static boolean confirmedByItsEcho(Message message, ReplyResult result) {
+        return message.deliveryStatus == DeliveryStatus.SENT
+                && message.platformId != null
+                && result.status() != DeliveryOutcome.SENT;
     }
 
     /**

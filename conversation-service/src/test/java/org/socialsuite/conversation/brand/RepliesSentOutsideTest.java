@@ -168,6 +168,37 @@ class RepliesSentOutsideTest {
                                         .body("[1].platformId", equalTo("m_late" + brand)));
     }
 
+    @Test
+    void anUnknownOutcomeReportedAfterTheEchoNeverTakesTheReplyBack() {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.PRIVATE_MESSAGE, "m_3" + brand, "hi", T0));
+        String id = agent.awaitConversation(1);
+        String reply =
+                agent.reply(id, "Your refund is on its way", "PRIVATE", null).extract().path("id");
+        // outbound-service died mid-call; the network had taken the message and echoes it...
+        InboundEvents.publish(
+                InboundEvents.echo(brand, consumer, "m_on" + brand, "Your refund is on its way"));
+        await().untilAsserted(
+                        () -> agent.transcript(id).body("[1].deliveryStatus", equalTo("SENT")));
+        // ...before the restarted service reports the interrupted call as unknown.
+        publishResult(reply, id, DeliveryOutcome.DELIVERY_UNKNOWN, null);
+        String marker = agent.reply(id, "Anything else?", "PRIVATE", null).extract().path("id");
+        publishResult(marker, id, DeliveryOutcome.FAILED, null);
+
+        // The marker's result, on the same partition, is applied after the unknown one.
+        await().untilAsserted(
+                        () ->
+                                agent.transcript(id)
+                                        .body("[2].id", equalTo(marker))
+                                        .body("[2].deliveryStatus", equalTo("FAILED")));
+        agent.transcript(id)
+                .body("[1].id", equalTo(reply))
+                .body("[1].deliveryStatus", equalTo("SENT"))
+                .body("[1].platformId", equalTo("m_on" + brand))
+                .body("[1].failureReason", equalTo(null));
+    }
+
     private static void publishResult(
             String reply, String conversation, DeliveryOutcome outcome, String platformId) {
         TestEvents.publish(
