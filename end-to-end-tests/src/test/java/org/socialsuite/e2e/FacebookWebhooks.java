@@ -22,12 +22,18 @@ final class FacebookWebhooks {
 
     /** A Messenger message to a page: AcmeCare is 1000001, GlobexHelp 3000001. */
     static String messenger(String pageId, String psid, String mid, String text) {
+        return messenger(pageId, psid, mid, text, 1767225600123L);
+    }
+
+    /** Written at {@code sentAtMillis}: a message from now leaves the Messenger window open. */
+    static String messenger(
+            String pageId, String psid, String mid, String text, long sentAtMillis) {
         return """
-        {"object":"page","entry":[{"id":"%s","time":1767225600123,"messaging":[{\
-        "sender":{"id":"%s"},"recipient":{"id":"%s"},"timestamp":1767225600123,\
+        {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{\
+        "sender":{"id":"%s"},"recipient":{"id":"%s"},"timestamp":%d,\
         "message":{"mid":"%s","text":"%s"}}]}]}\
         """
-                .formatted(pageId, psid, pageId, mid, text);
+                .formatted(pageId, sentAtMillis, psid, pageId, sentAtMillis, mid, text);
     }
 
     static ValidatableResponse post(ServiceProcess ingest, String body, String signature) {

@@ -8,13 +8,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.events.Channel;
+import org.socialsuite.events.ConsumerProfileUpdated;
+import org.socialsuite.events.DeliveryOutcome;
+import org.socialsuite.events.ReplyMode;
+import org.socialsuite.events.ReplyRequested;
+import org.socialsuite.events.ReplyResult;
+import org.socialsuite.events.ReplyTarget;
 import org.socialsuite.localstack.postgres.PostgresServer;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.testsupport.TestEvents;
@@ -71,6 +80,129 @@ class PoisonRecordFaultIT {
                     "[fault] poison record: dead-lettered %d (one per consumer group), the next"
                             + " message stored%n",
                     deadLetters.poll().size());
+        }
+    }
+
+    /**
+     * The other inputs, each read by one consumer group: the reply results and profile updates
+     * conversation-service applies, and the reply commands outbound-service sends. Behind each
+     * poison record, on its key (so on its partition), a valid record whose effect the test sees.
+     * (social.conversation.v1 is read only for the live stream, by a group per instance that starts
+     * at the end: a record it cannot read is skipped there, since dead-lettering it would copy it
+     * once per instance and nothing is stored from it.)
+     */
+    @Test
+    void anUnreadableRecordOnEveryOtherInputIsDeadLetteredAndTheNextOneApplied() throws Exception {
+        ServiceProcess ingest = suite.start("ingest-service", Map.of());
+        ServiceProcess conversations =
+                suite.startWithDatabase("conversation-service", "poison_conversation");
+        suite.startWithDatabase(
+                "outbound-service",
+                "poison_outbound",
+                Map.of(
+                        "SOCIAL_FACEBOOK_GRAPH_URL", "http://127.0.0.1:9",
+                        "SOCIAL_TWITTER_API_URL", "http://127.0.0.1:9"));
+        suite.awaitReady();
+        String psid = "poison-" + UUID.randomUUID().toString().substring(0, 8);
+        FacebookWebhooks.postSigned(
+                        ingest,
+                        FacebookWebhooks.messenger(
+                                "1000001", psid, "m_" + psid, "Hello", System.currentTimeMillis()))
+                .statusCode(200);
+        AgentApi agent = new AgentApi(conversations);
+        String conversation = agent.awaitConversationOf(psid);
+        String reply = agent.reply(conversation, "One moment please");
+
+        poisonThenValid(
+                "social.profile.v1",
+                "acme-facebook:" + psid,
+                new ConsumerProfileUpdated(
+                        Channel.FACEBOOK,
+                        psid,
+                        "acme-facebook",
+                        "Ann Behind-the-Poison",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.now()),
+                () ->
+                        "Ann Behind-the-Poison"
+                                .equals(
+                                        agent.conversation(conversation)
+                                                .getString("consumer.name")));
+        poisonThenValid(
+                "social.outbound.result.v1",
+                conversation,
+                new ReplyResult(
+                        reply,
+                        conversation,
+                        DeliveryOutcome.FAILED,
+                        null,
+                        "551",
+                        "Refused behind the poison",
+                        1,
+                        Instant.now()),
+                () -> "FAILED".equals(agent.deliveryStatus(conversation, reply)));
+        String command = UUID.randomUUID().toString();
+        String commandConversation = UUID.randomUUID().toString();
+        poisonThenValid(
+                "social.outbound.requested.v1",
+                commandConversation,
+                // The Messenger window closed long ago: it fails at once, without the network.
+                new ReplyRequested(
+                        command,
+                        commandConversation,
+                        "acme-facebook",
+                        "acme",
+                        Channel.FACEBOOK,
+                        ReplyMode.PRIVATE,
+                        "Behind the poison",
+                        new ReplyTarget(
+                                psid,
+                                null,
+                                "m_" + psid,
+                                null,
+                                Instant.now().minus(Duration.ofDays(8))),
+                        "acme-agent",
+                        Instant.now()),
+                () -> "FAILED".equals(status("poison_outbound", command)));
+    }
+
+    /**
+     * Publishes an unreadable record and then a valid one on the same key: the first is
+     * dead-lettered once with its reason, the second applied and never dead-lettered.
+     */
+    private static void poisonThenValid(
+            String topic, String key, Object valid, Callable<Boolean> applied) throws Exception {
+        try (TopicWatcher<byte[]> deadLetters =
+                TopicWatcher.open(topic + ".dlq", new ByteArrayDeserializer())) {
+            TestEvents.publishRaw(topic, key, "{not json".getBytes(StandardCharsets.UTF_8));
+            TestEvents.publish(topic, key, valid);
+
+            assertPoison(deadLetters.awaitRecords(1).get(0), key);
+            await().atMost(Duration.ofSeconds(60)).until(applied);
+            assertThat(deadLetters.poll()).as("dead-lettered on " + topic).hasSize(1);
+            System.out.printf(
+                    "[fault] poison record on %s: dead-lettered 1, the next record applied%n",
+                    topic);
+        }
+    }
+
+    private static String status(String database, String replyId) throws Exception {
+        try (Connection connection = POSTGRES.connect(database);
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "SELECT status FROM delivery WHERE reply_id = ?")) {
+            query.setString(1, replyId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

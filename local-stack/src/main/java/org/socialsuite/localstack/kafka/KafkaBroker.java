@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 import org.socialsuite.localstack.FreePorts;
+import org.socialsuite.localstack.Signals;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) in a JVM of its own,
@@ -102,29 +103,12 @@ public final class KafkaBroker implements AutoCloseable {
      * broker or a long GC pause. Fault injection on the broker this process started.
      */
     public synchronized void freeze() {
-        signal("-STOP");
+        Signals.freeze(process, "the broker");
     }
 
     /** Lets a frozen broker run again (SIGCONT). */
     public synchronized void thaw() {
-        signal("-CONT");
-    }
-
-    private void signal(String signal) {
-        if (process == null) {
-            throw new IllegalStateException("The broker is not running");
-        }
-        try {
-            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill " + signal + " failed on the broker");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while signalling the broker", e);
-        }
+        Signals.thaw(process, "the broker");
     }
 
     public synchronized boolean isRunning() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.socialsuite.localstack.Signals;
 
 /** A service of the suite running as its own JVM from its packaged Quarkus application. */
 public final class ServiceProcess {
@@ -125,6 +126,16 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Freezes the service (SIGSTOP): it keeps its connections and answers nothing until thawed. */
+    public void freeze() {
+        Signals.freeze(process, name);
+    }
+
+    /** Lets a frozen service run again (SIGCONT). */
+    public void thaw() {
+        Signals.thaw(process, name);
     }
 
     /** Asks the service to stop (SIGTERM lets Quarkus shut down cleanly), then insists. */
