@@ -30,11 +30,30 @@ public final class ProfileEvents {
             String platformId,
             String parentId,
             String rootId) {
-        return event(channel, kind, false, author, platformId, parentId, rootId);
+        String account = channel == Channel.FACEBOOK ? "acme-facebook" : "acme-twitter";
+        return event(account, "acme", channel, kind, false, author, platformId, parentId, rootId);
     }
 
     public static SocialEventReceived consumer(Channel channel, MessageKind kind, Author author) {
         return consumer(channel, kind, author, UUID.randomUUID().toString(), null, null);
+    }
+
+    /**
+     * A consumer's item on another account (the test profile's {@code limited-twitter} of brand
+     * {@code limited}), for a test whose state must not reach acme's.
+     */
+    public static SocialEventReceived consumerOf(
+            String account, String brand, Channel channel, MessageKind kind, Author author) {
+        return event(
+                account,
+                brand,
+                channel,
+                kind,
+                false,
+                author,
+                UUID.randomUUID().toString(),
+                null,
+                null);
     }
 
     /** The brand's own item: context, never a consumer's. */
@@ -45,7 +64,8 @@ public final class ProfileEvents {
                         ? Author.named("1000001", "AcmeCare")
                         : new Author(
                                 "2000001", "Acme", "AcmeCare", null, null, null, null, null, null);
-        return event(channel, kind, true, page, platformId, parentId, rootId);
+        String account = channel == Channel.FACEBOOK ? "acme-facebook" : "acme-twitter";
+        return event(account, "acme", channel, kind, true, page, platformId, parentId, rootId);
     }
 
     public static void publish(SocialEventReceived event) {
@@ -57,6 +77,8 @@ public final class ProfileEvents {
     }
 
     private static SocialEventReceived event(
+            String account,
+            String brand,
             Channel channel,
             MessageKind kind,
             boolean fromBrand,
@@ -64,13 +86,12 @@ public final class ProfileEvents {
             String platformId,
             String parentId,
             String rootId) {
-        String account = channel == Channel.FACEBOOK ? "acme-facebook" : "acme-twitter";
         return new SocialEventReceived(
                 UUID.randomUUID().toString(),
                 channel.name().toLowerCase() + ":" + platformId + ":CREATED",
                 channel,
                 account,
-                "acme",
+                brand,
                 kind,
                 kind.visibility(),
                 LifecycleAction.CREATED,

@@ -77,6 +77,27 @@ public final class TopicWatcher<V> implements AutoCloseable {
     }
 
     /**
+     * Everything published up to now: reads until it has passed the end of every partition as it
+     * stands at this call. Proves "exactly these, nothing else" for records whose producer was
+     * acknowledged before the call (ingest answers 200 only then); for records published
+     * asynchronously (an outbox), wait for a marker instead.
+     */
+    public List<ConsumerRecord<String, V>> pollToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            poll();
+                            return end.entrySet().stream()
+                                    .allMatch(
+                                            partition ->
+                                                    consumer.position(partition.getKey())
+                                                            >= partition.getValue());
+                        });
+        return List.copyOf(seen);
+    }
+
+    /**
      * Everything that arrived so far. To prove that nothing was published, a test publishes a
      * marker after the action and waits for it: whatever precedes it on that partition would have
      * arrived first.

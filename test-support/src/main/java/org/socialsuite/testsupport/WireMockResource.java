@@ -18,7 +18,11 @@ public abstract class WireMockResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server =
+                new WireMockServer(
+                        WireMockConfiguration.options()
+                                .dynamicPort()
+                                .extensions(new HeldAnswers()));
         server.start();
         return configuration(server);
     }

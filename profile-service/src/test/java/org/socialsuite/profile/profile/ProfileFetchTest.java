@@ -38,6 +38,7 @@ import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ConsumerProfileUpdatedDeserializer;
 import org.socialsuite.localstack.postgres.PostgresServer;
 import org.socialsuite.profile.ProfileEvents;
+import org.socialsuite.testsupport.HeldAnswers;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
 import org.socialsuite.testsupport.TestClock;
@@ -58,6 +59,7 @@ import org.socialsuite.testsupport.WireMockNetworks;
 class ProfileFetchTest {
 
     private final WireMockServer network = WireMockNetworks.server();
+    private final ExecutorService agents = Executors.newFixedThreadPool(10);
     private TopicWatcher<ConsumerProfileUpdated> updates;
 
     @BeforeEach
@@ -68,6 +70,7 @@ class ProfileFetchTest {
 
     @AfterEach
     void tearDown() {
+        agents.shutdownNow();
         updates.close();
         TestClock.set(TestClock.START);
     }
@@ -75,7 +78,7 @@ class ProfileFetchTest {
     @Test
     void aMessengerConsumerIsFetchedOnceAndKeptForTheExpiry() {
         String psid = "8001" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        stubFacebookUser(psid, "Ann", 5.5, Duration.ZERO);
+        stubFacebookUser(psid, "Ann", 5.5);
 
         messengerMessageFrom(psid);
 
@@ -110,35 +113,73 @@ class ProfileFetchTest {
     }
 
     @Test
-    void tenConcurrentRequestsShareOneUpstreamCall() throws Exception {
+    void tenConcurrentRequestsShareOneUpstreamCallWarmOrCold() throws Exception {
         String psid = "8002" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        // A slow network keeps the background fetch the event started in flight while the
-        // requests arrive: without sharing, each would make its own call.
-        stubFacebookUser(psid, "Cy", 1.0, Duration.ofSeconds(3));
-        messengerMessageFrom(psid);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(psid));
-
-        ExecutorService agents = Executors.newFixedThreadPool(10);
+        HeldAnswers.hold();
         try {
-            List<CompletableFuture<Integer>> requests =
-                    IntStream.range(0, 10)
-                            .mapToObj(
-                                    i ->
-                                            CompletableFuture.supplyAsync(
-                                                    () -> statusOf(psid), agents))
-                            .toList();
-            assertThat(requests.stream().map(CompletableFuture::join)).containsOnly(200);
+            // The network keeps its answer back until every request is in: without sharing, each
+            // request would make a call of its own while the first is still out.
+            stubFacebookUser(psid, "Cy", 1.0);
+            messengerMessageFrom(psid);
+            await().atMost(Duration.ofSeconds(30)).until(() -> HeldAnswers.held() == 1);
+            List<CompletableFuture<ValidatableResponse>> warm = tenAgentsAsk(psid);
+            HeldAnswers.release();
+            assertThat(warm).allSatisfy(answer -> answer.join().statusCode(200));
+            assertThat(upstreamCalls(psid)).as("calls while the event's fetch was out").isOne();
+
+            // Cold: the profile has expired and nothing is in flight; the first request starts
+            // the call and the nine others join it.
+            TestClock.set(TestClock.START.plus(Duration.ofHours(25)));
+            HeldAnswers.hold();
+            List<CompletableFuture<ValidatableResponse>> cold = tenAgentsAsk(psid);
+            await().atMost(Duration.ofSeconds(30)).until(() -> HeldAnswers.held() >= 1);
+            HeldAnswers.release();
+            assertThat(cold)
+                    .allSatisfy(answer -> answer.join().statusCode(200).body("stale", is(false)));
+            assertThat(upstreamCalls(psid)).as("calls for ten cold requests").isEqualTo(2);
         } finally {
-            agents.shutdown();
+            HeldAnswers.release();
         }
-        network.verify(1, getRequestedFor(urlPathEqualTo("/facebook/" + psid)));
+    }
+
+    /**
+     * Ten agents open the profile at once; returns once every request has reached the service and
+     * none has been answered (its own count of requests in progress has grown by ten).
+     */
+    private List<CompletableFuture<ValidatableResponse>> tenAgentsAsk(String psid) {
+        double before = activeRequests();
+        List<CompletableFuture<ValidatableResponse>> requests =
+                IntStream.range(0, 10)
+                        .mapToObj(
+                                i ->
+                                        CompletableFuture.supplyAsync(
+                                                () -> profile("acme", "facebook", psid), agents))
+                        .toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() >= before + 10);
+        assertThat(requests).noneMatch(CompletableFuture::isDone);
+        return requests;
+    }
+
+    private static double activeRequests() {
+        return io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("http_server_active_requests"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private int upstreamCalls(String psid) {
+        return network.findAll(getRequestedFor(urlPathEqualTo("/facebook/" + psid))).size();
     }
 
     @Test
     void aFailingNetworkServesTheLastKnownDataStaleOrA503WhenNothingIsKnown() {
         String known = "8003" + Math.abs(UUID.randomUUID().getMostSignificantBits());
         String unknown = "8004" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        stubFacebookUser(known, "Di", 0.0, Duration.ZERO);
+        stubFacebookUser(known, "Di", 0.0);
         messengerMessageFrom(known);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> profile("acme", "facebook", known).statusCode(200));
@@ -182,9 +223,12 @@ class ProfileFetchTest {
         long reset = TestClock.START.plus(Duration.ofMinutes(10)).getEpochSecond();
         network.stubFor(
                 get(urlPathEqualTo("/twitter/2/users/" + user)).willReturn(tooManyRequests(reset)));
-        // A DM's users map carries no like count: the profile is fetched to complete it.
+        // A DM's users map carries no like count: the profile is fetched to complete it. The
+        // account is this test's own: the pause it earns must not reach the other tests' accounts.
         ProfileEvents.publish(
-                ProfileEvents.consumer(
+                ProfileEvents.consumerOf(
+                        "limited-twitter",
+                        "limited",
                         Channel.TWITTER,
                         MessageKind.PRIVATE_MESSAGE,
                         new Author(user, "Gus", "gus", null, "hi", 1L, 2L, 3L, null)));
@@ -192,10 +236,10 @@ class ProfileFetchTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
-                                profile("acme", "twitter", user)
+                                profile("limited", "twitter", user)
                                         .statusCode(200)
                                         .body("stale", is(true)));
-        profile("acme", "twitter", user).statusCode(200).body("name", is("Gus"));
+        profile("limited", "twitter", user).statusCode(200).body("name", is("Gus"));
         // The first 429 paused the account: no further call before the reset.
         network.verify(1, getRequestedFor(urlPathEqualTo("/twitter/2/users/" + user)));
     }
@@ -239,7 +283,7 @@ class ProfileFetchTest {
                 .allSatisfy(r -> assertThat(r.key()).isEqualTo("TWITTER:" + user));
     }
 
-    private void stubFacebookUser(String psid, String firstName, double timezone, Duration delay) {
+    private void stubFacebookUser(String psid, String firstName, double timezone) {
         network.stubFor(
                 get(urlPathEqualTo("/facebook/" + psid))
                         .willReturn(
@@ -255,7 +299,7 @@ class ProfileFetchTest {
                                                         + ".jpg\",\"locale\":\"en_GB\",\"timezone\":"
                                                         + timezone
                                                         + "}")
-                                        .withFixedDelay((int) delay.toMillis())));
+                                        .withTransformers(HeldAnswers.NAME)));
     }
 
     private static void messengerMessageFrom(String psid) {
@@ -280,10 +324,6 @@ class ProfileFetchTest {
                 return row.next();
             }
         }
-    }
-
-    private static int statusOf(String psid) {
-        return profile("acme", "facebook", psid).extract().statusCode();
     }
 
     private static ValidatableResponse profile(String brand, String channel, String consumerId) {
