@@ -1,8 +1,13 @@
 package org.socialsuite.ingest;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -44,5 +49,27 @@ public final class Payloads {
                 + Base64.getEncoder()
                         .encodeToString(
                                 HmacSignature.hmac("HmacSHA256", TWITTER_CONSUMER_SECRET, body));
+    }
+
+    /**
+     * Posts a signed body asking for 100-continue, and returns the status. The server refuses an
+     * oversized body from its Content-Length, before reading it; 100-continue lets the client see
+     * that answer instead of a broken pipe.
+     */
+    public static int postExpectingContinue(
+            String path, String signatureHeader, String signature, byte[] body) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                        .expectContinue(true)
+                        .header("Content-Type", "application/json")
+                        .header(signatureHeader, signature)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

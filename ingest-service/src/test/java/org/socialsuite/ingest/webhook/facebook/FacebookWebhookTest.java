@@ -6,12 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -123,7 +118,13 @@ class FacebookWebhookTest {
 
         byte[] huge = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
-        assertThat(postExpectingContinue(huge)).isEqualTo(413);
+        assertThat(
+                        Payloads.postExpectingContinue(
+                                "/webhooks/facebook",
+                                "X-Hub-Signature-256",
+                                Payloads.facebookSignature(huge),
+                                huge))
+                .isEqualTo(413);
     }
 
     @Test
@@ -163,30 +164,6 @@ class FacebookWebhookTest {
         List<ConsumerRecord<String, SocialEventReceived>> records = inbound.awaitRecords(1);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).value().platformId()).isEqualTo("m_abc123");
-    }
-
-    /**
-     * The server refuses an oversized body from its Content-Length, before reading it; asking for
-     * 100-continue lets the client see that answer instead of a broken pipe.
-     */
-    private int postExpectingContinue(byte[] body) throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(
-                                URI.create(
-                                        RestAssured.baseURI
-                                                + ":"
-                                                + RestAssured.port
-                                                + "/webhooks/facebook"))
-                        .expectContinue(true)
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", Payloads.facebookSignature(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(request, HttpResponse.BodyHandlers.discarding())
-                .statusCode();
     }
 
     private static io.restassured.response.ValidatableResponse post(byte[] body, String signature) {
