@@ -109,11 +109,12 @@ class RepliesSentOutsideTest {
                                         .body("[1].sentOutside", equalTo(false)));
 
         publishResult(reply, id, DeliveryOutcome.SENT, "1901" + tweet);
-        await().untilAsserted(
-                        () ->
-                                agent.transcript(id)
-                                        .body("$", hasSize(2))
-                                        .body("[1].deliveryStatus", equalTo("SENT")));
+        awaitResultsPublishedSoFar(id, "PUBLIC");
+        agent.transcript(id)
+                .body("$", hasSize(3))
+                .body("[1].id", equalTo(reply))
+                .body("[1].deliveryStatus", equalTo("SENT"))
+                .body("[1].platformId", equalTo("1901" + tweet));
     }
 
     @Test
@@ -183,20 +184,28 @@ class RepliesSentOutsideTest {
                         () -> agent.transcript(id).body("[1].deliveryStatus", equalTo("SENT")));
         // ...before the restarted service reports the interrupted call as unknown.
         publishResult(reply, id, DeliveryOutcome.DELIVERY_UNKNOWN, null);
-        String marker = agent.reply(id, "Anything else?", "PRIVATE", null).extract().path("id");
-        publishResult(marker, id, DeliveryOutcome.FAILED, null);
-
-        // The marker's result, on the same partition, is applied after the unknown one.
-        await().untilAsserted(
-                        () ->
-                                agent.transcript(id)
-                                        .body("[2].id", equalTo(marker))
-                                        .body("[2].deliveryStatus", equalTo("FAILED")));
+        awaitResultsPublishedSoFar(id, "PRIVATE");
         agent.transcript(id)
                 .body("[1].id", equalTo(reply))
                 .body("[1].deliveryStatus", equalTo("SENT"))
                 .body("[1].platformId", equalTo("m_on" + brand))
                 .body("[1].failureReason", equalTo(null));
+    }
+
+    /**
+     * A marker reply's result, published now on the conversation's key: once it is applied, every
+     * result published before it on that partition has been too. The marker is the transcript's
+     * last message, FAILED.
+     */
+    private void awaitResultsPublishedSoFar(String conversation, String mode) {
+        String marker = agent.reply(conversation, "Marker", mode, null).extract().path("id");
+        publishResult(marker, conversation, DeliveryOutcome.FAILED, null);
+        await().untilAsserted(
+                        () ->
+                                agent.transcript(conversation)
+                                        .body(
+                                                "find { it.id == '" + marker + "' }.deliveryStatus",
+                                                equalTo("FAILED")));
     }
 
     private static void publishResult(

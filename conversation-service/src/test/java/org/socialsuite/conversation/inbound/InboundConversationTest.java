@@ -13,6 +13,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +31,7 @@ import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
+import org.socialsuite.localstack.postgres.PostgresServer;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
@@ -215,8 +219,11 @@ class InboundConversationTest {
     }
 
     @Test
-    void theBrandsOwnPostIsContextAndNeverOpensAConversation() {
-        InboundEvents.publish(InboundEvents.brandPost(brand, "1000001_555" + brand, "Spring sale"));
+    void theBrandsOwnPostIsContextAndNeverOpensAConversation() throws Exception {
+        String post = "1000001_555" + brand;
+        InboundEvents.publish(InboundEvents.brandPost(brand, post, "Spring sale"));
+        // Proof the post was applied before anything is asserted about it: its context row.
+        await().until(() -> keptAsContext(post));
         InboundEvents.publish(
                 InboundEvents.consumerMessage(
                         brand,
@@ -231,6 +238,20 @@ class InboundConversationTest {
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
                 .body("text", contains("Is it online too?"));
+    }
+
+    private boolean keptAsContext(String platformId) throws Exception {
+        try (Connection connection =
+                        PostgresServer.fromEnvironment(System.getenv())
+                                .connect("conversation_test");
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "SELECT 1 FROM brand_item WHERE platform_id = ?")) {
+            query.setString(1, platformId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     @Test
@@ -305,6 +326,13 @@ class InboundConversationTest {
     void afterCloseTheConsumersNextMessageOpensANewConversation() {
         InboundEvents.publish(message("m_5", "first", T0));
         String first = awaitConversationId();
+
+        // Another brand's agent cannot even see it, let alone close it.
+        given().header("Authorization", AgentTokens.bearer("another-" + brand))
+                .post("/api/conversations/" + first + "/close")
+                .then()
+                .statusCode(404);
+        agent().get("/api/conversations/" + first).then().body("status", equalTo("OPEN"));
 
         agent().post("/api/conversations/" + first + "/close")
                 .then()
@@ -400,6 +428,35 @@ class InboundConversationTest {
             agent().get("/api/conversations/" + id + "/messages")
                     .then()
                     .body("text", contains("still heard"));
+        }
+    }
+
+    @Test
+    void aReadableEventThatCannotBeStoredIsDeadLetteredAloneAndItsNeighboursStored() {
+        try (TopicWatcher<byte[]> dlq =
+                TopicWatcher.open(Topics.deadLetter(Topics.INBOUND), (topic, bytes) -> bytes)) {
+            // PostgreSQL refuses a NUL character in text: this event reads well but can never be
+            // applied. Its neighbours on the same key, published with it, are one batch with it.
+            SocialEventReceived unstorable = message("m_10", "broken \u0000 text", T0);
+            InboundEvents.publish(message("m_9", "before", T0));
+            InboundEvents.publish(unstorable);
+            InboundEvents.publish(message("m_11", "after", T0.plusSeconds(1)));
+
+            var dead = dlq.awaitRecords(1).get(0);
+            assertThat(dead.key()).isEqualTo(unstorable.conversationKey().toString());
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                    .contains(unstorable.platformEventId());
+            assertThat(headers(dead))
+                    .containsEntry("dead-letter-topic", Topics.INBOUND)
+                    .hasEntrySatisfying(
+                            "dead-letter-reason", reason -> assertThat(reason).isNotBlank());
+            String id = awaitConversationId();
+            await().untilAsserted(
+                            () ->
+                                    agent().get("/api/conversations/" + id + "/messages")
+                                            .then()
+                                            .body("text", contains("before", "after")));
+            assertThat(dlq.poll()).hasSize(1);
         }
     }
 

@@ -16,8 +16,17 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,8 +132,15 @@ class ReplyTest {
         send(id, "", "PUBLIC", null).statusCode(400).body("error", equalTo("invalid_text"));
         send(id, "x".repeat(8_001), "PUBLIC", null).statusCode(400);
 
-        // Only the four accepted replies became commands.
-        assertThat(commands.poll()).hasSize(4);
+        // Only the accepted replies became commands.
+        assertThat(commandsUpToAMarker(id, "PUBLIC"))
+                .extracting(ReplyRequested::text)
+                .containsExactly(
+                        "Sorry to hear that",
+                        "Let's take this private",
+                        "We sent you a message",
+                        "Following up",
+                        "Marker");
     }
 
     @Test
@@ -165,9 +181,47 @@ class ReplyTest {
                 send(id, "Hello!", "PRIVATE", "click-1").statusCode(202).extract().path("id");
 
         assertThat(second).isEqualTo(first);
-        commands.awaitRecords(1);
-        agent().get("/api/conversations/" + id + "/messages").then().body("$", hasSize(2));
-        assertThat(commands.poll()).hasSize(1);
+        assertThat(commandsUpToAMarker(id, "PRIVATE"))
+                .extracting(ReplyRequested::replyId)
+                .hasSize(2)
+                .startsWith(first);
+        agent().get("/api/conversations/" + id + "/messages").then().body("$", hasSize(3));
+    }
+
+    @Test
+    void tenClicksAtOnceWithOneIdempotencyKeyMakeOneMessageAndOneCommand() throws Exception {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.PRIVATE_MESSAGE, "m_3" + brand, "hi", T0));
+        String id = awaitConversation(1);
+
+        ExecutorService clicks = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(
+                        clicks.submit(
+                                () ->
+                                        send(id, "On my way", "PRIVATE", "double-click")
+                                                .statusCode(202)
+                                                .extract()
+                                                .<String>path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(ids).as("the message every click was shown").hasSize(1);
+            assertThat(commandsUpToAMarker(id, "PRIVATE"))
+                    .extracting(ReplyRequested::replyId)
+                    .hasSize(2)
+                    .startsWith(ids.iterator().next());
+        } finally {
+            clicks.shutdownNow();
+        }
+        agent().get("/api/conversations/" + id + "/messages")
+                .then()
+                .body("text", contains("hi", "On my way", "Marker"));
     }
 
     @Test
@@ -236,6 +290,20 @@ class ReplyTest {
                 .post("/api/conversations/" + id + "/replies")
                 .then()
                 .statusCode(404);
+    }
+
+    /**
+     * The conversation's commands up to and including a marker reply sent now. Commands go out in
+     * order on the conversation's key, so once the marker's has arrived, every command published
+     * before it has too: a late one can neither hide nor be missed.
+     */
+    private List<ReplyRequested> commandsUpToAMarker(String id, String mode) {
+        String marker = send(id, "Marker", mode, null).statusCode(202).extract().path("id");
+        commands.awaitRecord(command -> command.replyId().equals(marker));
+        return commands.poll().stream()
+                .map(ConsumerRecord::value)
+                .filter(command -> command.conversationId().equals(id))
+                .toList();
     }
 
     private void assertCommand(ReplyMode mode, String text, ReplyTarget target) {
