@@ -142,20 +142,37 @@ class BrowserStoryIT {
 
     @Test
     void aMentionAnsweredInPublicAndADirectMessageInPrivate() throws Exception {
-        tweetAtTheBrand("9003", "my tracking page is blank");
+        // Markup in a consumer's text is text: shown as typed, never rendered, on either page.
+        tweetAtTheBrand("9003", "my tracking page is <b>blank</b>");
+        browser.awaitText("tw-brand-2000001", "my tracking page is <b>blank</b>");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test='tw-brand-2000001'] b")))
+                .isEmpty();
 
         onWorkspace();
         browser.click("conversation-9003");
-        browser.awaitText("transcript", "my tracking page is blank");
+        browser.awaitText("transcript", "my tracking page is <b>blank</b>");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test='transcript'] b")))
+                .isEmpty();
         assertThat(lastIndicator()).contains("Public", "Dev Patel", "posted");
         assertThat(browser.find("mode-PUBLIC").isSelected()).isTrue();
-        browser.type("reply-text", "Sorry Dev! A fix is rolling out");
+        // The Public-to-Private link on X opens a DM to the brand's account.
+        browser.type("reply-text", "Sorry Dev! A fix is rolling out. DM us:");
+        browser.click("public-to-private");
+        browser.until(
+                d ->
+                        browser.find("reply-text")
+                                .getAttribute("value")
+                                .contains(
+                                        "https://twitter.com/messages/compose?recipient_id=2000001"));
         browser.awaitText("reply-count", "with the mention");
         browser.click("send");
-        awaitDelivery("Sorry Dev! A fix is rolling out", "Sent");
+        awaitDelivery("Sorry Dev! A fix is rolling out. DM us: https://twitter.com", "Sent");
 
         onConsole();
-        browser.awaitText("tw-brand-2000001", "@devp Sorry Dev! A fix is rolling out");
+        browser.awaitText(
+                "tw-brand-2000001",
+                "@devp Sorry Dev! A fix is rolling out. DM us:"
+                        + " https://twitter.com/messages/compose?recipient_id=2000001");
         browser.type("dm-send-2000001-input", "It is order 1234");
         browser.click("dm-send-2000001-send");
 

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,16 +134,23 @@ class FirstMessageEndToEndIT {
                                 return lines.stream().anyMatch(line -> line.contains("warm-up"));
                             });
 
-            String body =
-                    FacebookWebhooks.messenger(psid, "m_" + UUID.randomUUID(), "Live and well");
-            long sent = System.nanoTime();
-            FacebookWebhooks.postSigned(ingest, body).statusCode(200);
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(5))
-                    .until(() -> lines.stream().anyMatch(line -> line.contains("Live and well")));
+            // Webhook to stream, timed for several messages once warm: the median within 1 s
+            // (about 0.15 s here; ten times that fails).
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String text = "Live and well " + i;
+                String body = FacebookWebhooks.messenger(psid, "m_" + UUID.randomUUID(), text);
+                long sent = System.nanoTime();
+                FacebookWebhooks.postSigned(ingest, body).statusCode(200);
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(5))
+                        .until(() -> lines.stream().anyMatch(line -> line.contains(text)));
+                millis.add((System.nanoTime() - sent) / 1_000_000);
+            }
+            long median = millis.stream().sorted().toList().get(millis.size() / 2);
             System.out.printf(
-                    "Webhook to the agent's stream: %d ms%n",
-                    (System.nanoTime() - sent) / 1_000_000);
+                    "Webhook to the agent's stream: %s ms, median %d ms%n", millis, median);
+            assertThat(median).as("median ms from webhook to the agent's stream").isLessThan(1_000);
         } finally {
             stream.cancel(true);
         }

@@ -115,6 +115,13 @@ class ReplyCrashFaultIT {
                     }
                 });
         assertThat(status).hasSize(REPLIES);
+        // The agent reads why: the restarted service's start-up check said so.
+        assertThat(agent.transcript(conversation))
+                .filteredOn(message -> "DELIVERY_UNKNOWN".equals(message.get("deliveryStatus")))
+                .allSatisfy(
+                        message ->
+                                assertThat((String) message.get("failureReason"))
+                                        .contains("may or may not have reached the network"));
     }
 
     private static final String ACME_PAGE = "facebook.pages.find { it.name == 'AcmeCare' }";

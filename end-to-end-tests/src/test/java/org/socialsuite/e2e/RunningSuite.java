@@ -25,11 +25,14 @@ final class RunningSuite implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
 
     synchronized ServiceProcess start(String name, Map<String, String> extraEnvironment) {
+        return start(name, FreePorts.next(), extraEnvironment);
+    }
+
+    synchronized ServiceProcess start(String name, int port, Map<String, String> extraEnvironment) {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         environment.put("QUARKUS_PROFILE", "local");
-        ServiceProcess service =
-                ServiceProcess.start(ROOT, name, FreePorts.next(), environment, LOGS);
+        ServiceProcess service = ServiceProcess.start(ROOT, name, port, environment, LOGS);
         services.add(service);
         return service;
     }
@@ -41,6 +44,11 @@ final class RunningSuite implements AutoCloseable {
 
     ServiceProcess startWithDatabase(
             String name, String database, Map<String, String> extraEnvironment) {
+        return startWithDatabase(name, database, FreePorts.next(), extraEnvironment);
+    }
+
+    ServiceProcess startWithDatabase(
+            String name, String database, int port, Map<String, String> extraEnvironment) {
         PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
         postgres.recreateDatabase(database);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
@@ -48,7 +56,7 @@ final class RunningSuite implements AutoCloseable {
                 "QUARKUS_DATASOURCE_REACTIVE_URL",
                 "postgresql://" + postgres.address() + "/" + database);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        return start(name, environment);
+        return start(name, port, environment);
     }
 
     /** Restarts one of the services in place (same port, environment and log). */

@@ -1,7 +1,11 @@
 package org.socialsuite.e2e;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.socialsuite.localstack.FreePorts;
 import org.socialsuite.localstack.services.ServiceProcess;
+import org.socialsuite.localstack.services.SuiteService;
+import org.socialsuite.localstack.services.SuiteWiring;
 
 /**
  * Every service, the social-network simulator and the agent workspace, wired as the run command
@@ -20,27 +24,42 @@ final class SimulatedSuite {
     final ServiceProcess outbound;
     final ServiceProcess workspace;
 
+    /**
+     * The run command's own wiring ({@link SuiteWiring}) on free ports, so what run.sh connects is
+     * what these tests exercise; only the databases are the suite's own.
+     */
     private SimulatedSuite(RunningSuite suite) {
         this.suite = suite;
-        ingest = suite.start("ingest-service", Map.of());
-        simulator =
-                suite.start("social-simulator", Map.of("SIMULATOR_INGEST_URL", ingest.baseUrl()));
-        Map<String, String> networks =
-                Map.of(
-                        "SOCIAL_FACEBOOK_GRAPH_URL", simulator.baseUrl() + "/facebook",
-                        "SOCIAL_TWITTER_API_URL", simulator.baseUrl() + "/twitter");
-        conversations = suite.startWithDatabase("conversation-service", "e2e_loop_conversation");
-        outbound = suite.startWithDatabase("outbound-service", "e2e_loop_outbound", networks);
-        profiles = suite.startWithDatabase("profile-service", "e2e_loop_profile", networks);
-        workspace =
-                suite.start(
-                        "agent-workspace",
-                        Map.of(
-                                "INGEST_SERVICE_URL", ingest.baseUrl(),
-                                "CONVERSATION_SERVICE_URL", conversations.baseUrl(),
-                                "OUTBOUND_SERVICE_URL", outbound.baseUrl(),
-                                "PROFILE_SERVICE_URL", profiles.baseUrl()));
+        Map<String, String> ports = new HashMap<>();
+        SuiteService.ALL.forEach(
+                service -> ports.put(service.portVariable(), Integer.toString(FreePorts.next())));
+        Map<String, String> wiring = SuiteWiring.addresses(ports);
+        ingest = suite.start("ingest-service", port("ingest-service", ports), wiring);
+        simulator = suite.start("social-simulator", port("social-simulator", ports), wiring);
+        conversations =
+                suite.startWithDatabase(
+                        "conversation-service",
+                        "e2e_loop_conversation",
+                        port("conversation-service", ports),
+                        wiring);
+        outbound =
+                suite.startWithDatabase(
+                        "outbound-service",
+                        "e2e_loop_outbound",
+                        port("outbound-service", ports),
+                        wiring);
+        profiles =
+                suite.startWithDatabase(
+                        "profile-service",
+                        "e2e_loop_profile",
+                        port("profile-service", ports),
+                        wiring);
+        workspace = suite.start("agent-workspace", port("agent-workspace", ports), wiring);
         suite.awaitReady();
+    }
+
+    private static int port(String service, Map<String, String> ports) {
+        return SuiteService.named(service).port(ports);
     }
 
     /**

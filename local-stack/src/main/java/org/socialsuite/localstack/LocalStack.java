@@ -18,6 +18,7 @@ import org.socialsuite.localstack.postgres.EmbeddedPostgresLauncher;
 import org.socialsuite.localstack.postgres.PostgresServer;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.localstack.services.SuiteService;
+import org.socialsuite.localstack.services.SuiteWiring;
 import org.socialsuite.localstack.tokens.DevAgentTokens;
 
 /**
@@ -82,7 +83,7 @@ public final class LocalStack {
         serviceEnv.put("POSTGRES_HOST", postgres.host());
         serviceEnv.put("POSTGRES_PORT", Integer.toString(postgres.port()));
         serviceEnv.putIfAbsent("QUARKUS_PROFILE", env.getOrDefault("QUARKUS_PROFILE", "local"));
-        serviceEnv.putAll(networkAddresses());
+        serviceEnv.putAll(SuiteWiring.addresses(env));
 
         Path logDir = runDir.resolve("logs");
         for (SuiteService service : SuiteService.ALL) {
@@ -93,30 +94,6 @@ public final class LocalStack {
         say("Starting " + services.size() + " services; logs in " + logDir);
         awaitReady();
         printWelcome(bootstrap, postgres, logDir);
-    }
-
-    /**
-     * The services call the simulator for the networks, the simulator sends its webhooks to ingest,
-     * and the workspace's gateway routes to the services, wherever their ports were moved.
-     */
-    private Map<String, String> networkAddresses() {
-        String simulator = "http://127.0.0.1:" + SuiteService.named("social-simulator").port(env);
-        Map<String, String> addresses = new HashMap<>();
-        addresses.put("SOCIAL_FACEBOOK_GRAPH_URL", simulator + "/facebook");
-        addresses.put("SOCIAL_TWITTER_API_URL", simulator + "/twitter");
-        addresses.put("SIMULATOR_INGEST_URL", local("ingest-service"));
-        addresses.put("INGEST_SERVICE_URL", local("ingest-service"));
-        addresses.put("CONVERSATION_SERVICE_URL", local("conversation-service"));
-        addresses.put("OUTBOUND_SERVICE_URL", local("outbound-service"));
-        addresses.put("PROFILE_SERVICE_URL", local("profile-service"));
-        addresses.put(
-                "SIMULATOR_SCENARIO_ENABLED",
-                env.getOrDefault("SIMULATOR_SCENARIO_ENABLED", "false"));
-        return addresses;
-    }
-
-    private String local(String service) {
-        return "http://127.0.0.1:" + SuiteService.named(service).port(env);
     }
 
     private String startKafka() throws URISyntaxException {
