@@ -25,11 +25,17 @@ public class FacebookWebhookParser {
 
     public ParsedWebhook parse(byte[] body, Instant receivedAt) {
         JsonNode root = WebhookJson.read(body);
-        if (!"page".equals(root.path("object").asText())) {
-            throw WebhookRejected.malformed(
-                    "Expected object 'page', got '" + root.path("object").asText() + "'");
+        String object = root.path("object").asText();
+        if (object.isEmpty()) {
+            throw WebhookRejected.malformed("Expected the webhook's object ('page'), found none");
         }
         ParsedWebhook.Collector out = new ParsedWebhook.Collector();
+        if (!object.equals("page")) {
+            // The app's other subscriptions (user, permissions, instagram, ...): a non-2xx answer
+            // would make Meta retry and in the end disable the subscription. Counted, not read.
+            out.skip(Reason.UNSUPPORTED, "object", object);
+            return out.result();
+        }
         for (JsonNode entry : root.path("entry")) {
             String pageId = entry.path("id").asText();
             Optional<ConnectedAccount> account = accountsByPageId.apply(pageId);

@@ -143,8 +143,22 @@ class FacebookWebhookParserTest {
                 .hasMessageStartingWith("The body is not valid JSON");
         assertThatThrownBy(() -> parser.parse(bytes("[1,2]"), RECEIVED))
                 .hasMessage("The body is not a JSON object");
-        assertThatThrownBy(() -> parser.parse(bytes("{\"object\":\"user\"}"), RECEIVED))
-                .hasMessage("Expected object 'page', got 'user'");
+        assertThatThrownBy(() -> parser.parse(bytes("{\"entry\":[]}"), RECEIVED))
+                .hasMessage("Expected the webhook's object ('page'), found none");
+    }
+
+    @Test
+    void anotherObjectTheAppIsSubscribedToIsSkippedWithoutReadingIt() {
+        ParsedWebhook webhook =
+                parser.parse(
+                        bytes(
+                                "{\"object\":\"permissions\",\"entry\":[{\"id\":\"8001\","
+                                    + "\"changes\":[{\"field\":\"email\",\"value\":\"granted\"}]}]}"),
+                        RECEIVED);
+
+        assertThat(webhook.events()).isEmpty();
+        assertThat(webhook.skipped())
+                .containsExactly(new SkippedItem(Reason.UNSUPPORTED, "object", "permissions"));
     }
 
     private ParsedWebhook parse(String payload) {

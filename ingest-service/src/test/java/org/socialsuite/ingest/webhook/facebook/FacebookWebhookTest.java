@@ -103,6 +103,28 @@ class FacebookWebhookTest {
     }
 
     @Test
+    void anotherObjectTheAppIsSubscribedToIsAnswered200AndCounted() {
+        byte[] body =
+                ("{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400000000\","
+                                + "\"time\":1767225600,\"changes\":[{\"field\":\"comments\","
+                                + "\"value\":{\"id\":\"1790\",\"text\":\"hi\"}}]}]}")
+                        .getBytes(StandardCharsets.UTF_8);
+
+        post(body, Payloads.facebookSignature(body))
+                .statusCode(200)
+                .body("published", equalTo(0))
+                .body("skipped", equalTo(1));
+
+        assertOnlyTheMarkerFollows();
+        given().get("/q/metrics")
+                .then()
+                .body(
+                        org.hamcrest.Matchers.containsString(
+                                "social_webhook_events_total{channel=\"FACEBOOK\",kind=\"object\","
+                                        + "outcome=\"unsupported\""));
+    }
+
+    @Test
     void badRequestsGetClearAnswers() throws Exception {
         byte[] malformed = "{\"object\":\"page\",".getBytes(StandardCharsets.UTF_8);
         post(malformed, Payloads.facebookSignature(malformed))
