@@ -60,6 +60,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** Until when the replica sending it (SENDING) holds it; after that it died mid-call. */
+    @Column(name = "claim_expires_at")
+    public Instant claimExpiresAt;
+
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 

@@ -35,6 +35,7 @@ class DeliveryAttempts {
     private final RetryPolicy retryPolicy;
     private final DeliveryResults results;
     private final MeterRegistry meters;
+    private final ClaimSettings claims;
     private final Clock clock = Clock.systemUTC();
 
     DeliveryAttempts(
@@ -44,7 +45,8 @@ class DeliveryAttempts {
             AccountAuthorisations authorisations,
             RetryPolicy retryPolicy,
             DeliveryResults results,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ClaimSettings claims) {
         this.network = network;
         this.accounts = accounts;
         this.rateLimiter = rateLimiter;
@@ -52,6 +54,7 @@ class DeliveryAttempts {
         this.retryPolicy = retryPolicy;
         this.results = results;
         this.meters = meters;
+        this.claims = claims;
     }
 
     /** Attempts the delivery if it is still PENDING and due; otherwise does nothing. */
@@ -148,15 +151,17 @@ class DeliveryAttempts {
         return Outcome.retryAt(next.get(), error.code(), error.getMessage());
     }
 
-    /** PENDING to SENDING, committed, by exactly one caller. */
+    /** PENDING to SENDING, committed, by exactly one caller, for the claim's time at most. */
     private Uni<Boolean> claim(String replyId, Instant now) {
         return Panache.withTransaction(
                         () ->
                                 Delivery.update(
-                                        "status = ?1, attempts = attempts + 1, updatedAt = ?2"
-                                                + " where replyId = ?3 and status = ?4",
+                                        "status = ?1, attempts = attempts + 1, updatedAt = ?2,"
+                                                + " claimExpiresAt = ?3"
+                                                + " where replyId = ?4 and status = ?5",
                                         DeliveryState.SENDING,
                                         now,
+                                        now.plus(claims.timeout()),
                                         replyId,
                                         DeliveryState.PENDING))
                 .map(updated -> updated == 1);
@@ -179,20 +184,36 @@ class DeliveryAttempts {
         return Panache.withTransaction(
                         () ->
                                 Delivery.<Delivery>findById(replyId)
-                                        .invoke(
+                                        .chain(
                                                 delivery ->
-                                                        outcome.applyTo(delivery, clock.instant()))
-                                        .call(
-                                                delivery ->
-                                                        delivery.status.isFinal()
+                                                        record(delivery, outcome)
                                                                 ? results.announce(delivery)
-                                                                : Uni.createFrom().voidItem()))
+                                                                        .replaceWith(delivery)
+                                                                : Uni.createFrom()
+                                                                        .<Delivery>nullItem()))
                 .invoke(
-                        delivery -> {
-                            if (delivery.status.isFinal()) {
-                                results.count(delivery);
+                        finished -> {
+                            if (finished != null) {
+                                results.count(finished);
                             }
                         })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether the outcome changed the row to a final state. A claim that outlived its time was
+     * reported DELIVERY_UNKNOWN meanwhile: only the news that it was sent after all is recorded
+     * then; anything else leaves it unknown (never sent again).
+     */
+    private boolean record(Delivery delivery, Outcome outcome) {
+        if (delivery.status == DeliveryState.DELIVERY_UNKNOWN
+                && outcome.state() != DeliveryState.SENT) {
+            LOG.warnf(
+                    "Reply %s ended %s after its claim expired; it stays DELIVERY_UNKNOWN",
+                    delivery.replyId, outcome.state());
+            return false;
+        }
+        outcome.applyTo(delivery, clock.instant());
+        return delivery.status.isFinal();
     }
 }

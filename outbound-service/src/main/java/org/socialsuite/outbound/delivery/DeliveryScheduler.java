@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -34,8 +33,7 @@ class DeliveryScheduler {
                         vertx, retryPolicy.pollInterval(), "Delivery retries", this::attemptDue);
     }
 
-    /** After {@link InterruptedDeliveries} has settled what the last process left SENDING. */
-    void start(@Observes @Priority(2) StartupEvent startup) {
+    void start(@Observes StartupEvent startup) {
         passes.start();
     }
 
