@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -223,7 +224,7 @@ class InboundConversationTest {
         String post = "1000001_555" + brand;
         InboundEvents.publish(InboundEvents.brandPost(brand, post, "Spring sale"));
         // Proof the post was applied before anything is asserted about it: its context row.
-        await().until(() -> keptAsContext(post));
+        await().until(() -> exists("brand_item", "platform_id", post));
         InboundEvents.publish(
                 InboundEvents.consumerMessage(
                         brand,
@@ -240,18 +241,60 @@ class InboundConversationTest {
                 .body("text", contains("Is it online too?"));
     }
 
-    private boolean keptAsContext(String platformId) throws Exception {
-        try (Connection connection =
-                        PostgresServer.fromEnvironment(System.getenv())
-                                .connect("conversation_test");
+    @Test
+    void oldBookkeepingIsPurgedWhileDeduplicationHoldsInsideTheWindow() throws Exception {
+        InboundEvents.publish(message("m_12", "once only", T0));
+        String id = awaitConversationId();
+
+        // Bookkeeping from three weeks ago goes at the next purge...
+        String old = "old-" + brand;
+        Instant threeWeeksAgo = Instant.now().minus(Duration.ofDays(21));
+        execute(
+                "INSERT INTO processed_event (platform_event_id, processed_at) VALUES (?, ?)",
+                old,
+                threeWeeksAgo);
+        execute(
+                "INSERT INTO early_lifecycle (id, deleted, received_at) VALUES (?, true, ?)",
+                old,
+                threeWeeksAgo);
+        await().until(
+                        () ->
+                                !exists("processed_event", "platform_event_id", old)
+                                        && !exists("early_lifecycle", "id", old));
+
+        // ...while the event applied a moment ago is remembered: sent again, it changes nothing.
+        InboundEvents.publish(message("m_12", "once only", T0));
+        InboundEvents.publish(message("m_13", "marker", T0.plusSeconds(1)));
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body("text", contains("once only", "marker")));
+    }
+
+    private static void execute(String sql, String key, Instant at) throws Exception {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key);
+            statement.setTimestamp(2, java.sql.Timestamp.from(at));
+            statement.executeUpdate();
+        }
+    }
+
+    private static boolean exists(String table, String column, String key) throws Exception {
+        try (Connection connection = database();
                 PreparedStatement query =
                         connection.prepareStatement(
-                                "SELECT 1 FROM brand_item WHERE platform_id = ?")) {
-            query.setString(1, platformId);
+                                "SELECT 1 FROM " + table + " WHERE " + column + " = ?")) {
+            query.setString(1, key);
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
         }
+    }
+
+    private static Connection database() throws Exception {
+        return PostgresServer.fromEnvironment(System.getenv()).connect("conversation_test");
     }
 
     @Test
@@ -438,9 +481,13 @@ class InboundConversationTest {
             // PostgreSQL refuses a NUL character in text: this event reads well but can never be
             // applied. Its neighbours on the same key, published with it, are one batch with it.
             SocialEventReceived unstorable = message("m_10", "broken \u0000 text", T0);
-            InboundEvents.publish(message("m_9", "before", T0));
-            InboundEvents.publish(unstorable);
-            InboundEvents.publish(message("m_11", "after", T0.plusSeconds(1)));
+            TestEvents.publishTogether(
+                    Topics.INBOUND,
+                    unstorable.conversationKey().toString(),
+                    List.of(
+                            message("m_9", "before", T0),
+                            unstorable,
+                            message("m_11", "after", T0.plusSeconds(1))));
 
             var dead = dlq.awaitRecords(1).get(0);
             assertThat(dead.key()).isEqualTo(unstorable.conversationKey().toString());
