@@ -136,6 +136,9 @@ public class Gateway {
                         });
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
+            // A stream (server-sent events) may stay quiet for long: its client must learn that it
+            // is connected now, not at the first event, so the head goes out at once.
+            response.writeHead();
         }
         answer.pipeTo(response);
     }
