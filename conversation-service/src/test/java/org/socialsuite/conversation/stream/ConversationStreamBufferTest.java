@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
+import org.socialsuite.support.consumer.PartitionsAssigned;
 
 /** A burst reaches an agent whose connection has not asked for it yet, instead of ending it. */
 class ConversationStreamBufferTest {
 
     @Test
     void aBurstWaitsForASlowSubscriberInsteadOfFailingIt() {
-        ConversationStream stream = new ConversationStream();
+        ConversationStream stream = new ConversationStream("conversation-stream-1");
         AssertSubscriber<ConversationEvent> agent =
                 stream.forBrand("acme").subscribe().withSubscriber(AssertSubscriber.create(0));
 
@@ -31,7 +37,7 @@ class ConversationStreamBufferTest {
 
     @Test
     void aConnectionFallenTooFarBehindEndsAndTheOthersGoOn() {
-        ConversationStream stream = new ConversationStream();
+        ConversationStream stream = new ConversationStream("conversation-stream-1");
         AssertSubscriber<ConversationEvent> stuck =
                 stream.forBrand("acme").subscribe().withSubscriber(AssertSubscriber.create(0));
         AssertSubscriber<ConversationEvent> keepingUp =
@@ -48,6 +54,33 @@ class ConversationStreamBufferTest {
         stuck.assertFailedWith(BackPressureFailure.class);
         keepingUp.assertNotTerminated();
         assertThat(keepingUp.getItems()).hasSize(1_025);
+    }
+
+    @Test
+    void onceTheStreamsGroupHasItsPartitionsEarlierConnectionsEndToCatchUp() {
+        ConversationStream stream = new ConversationStream("conversation-stream-1");
+        AssertSubscriber<ConversationEvent> early =
+                stream.forBrand("acme").subscribe().withSubscriber(AssertSubscriber.create(10));
+        MockConsumer<String, byte[]> consumer =
+                new MockConsumer<>(OffsetResetStrategy.LATEST.name().toLowerCase());
+        TopicPartition partition = new TopicPartition("social.conversation.v1", 0);
+        consumer.assign(List.of(partition));
+        consumer.updateEndOffsets(Map.of(partition, 42L));
+
+        // Another group of this service (the inbound consumers) changes nothing here.
+        stream.positioned(new PartitionsAssigned("conversation-service", consumer, List.of()));
+        early.assertNotTerminated();
+        stream.positioned(
+                new PartitionsAssigned("conversation-stream-1", consumer, List.of(partition)));
+
+        early.assertCompleted();
+        assertThat(consumer.position(partition)).isEqualTo(42L);
+        AssertSubscriber<ConversationEvent> reconnected =
+                stream.forBrand("acme").subscribe().withSubscriber(AssertSubscriber.create(10));
+        stream.publish(closed("c-1", "acme"));
+        assertThat(reconnected.getItems())
+                .extracting(ConversationEvent::conversationId)
+                .containsExactly("c-1");
     }
 
     private static ConversationClosed closed(String conversationId, String brandId) {

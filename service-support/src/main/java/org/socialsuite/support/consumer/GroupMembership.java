@@ -3,6 +3,7 @@ package org.socialsuite.support.consumer;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,8 +36,10 @@ public class GroupMembership implements KafkaConsumerRebalanceListener, HealthCh
 
     private final Set<String> expected = new TreeSet<>();
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
+    private final Event<PartitionsAssigned> assignments;
 
-    GroupMembership(Config config) {
+    GroupMembership(Config config, Event<PartitionsAssigned> assignments) {
+        this.assignments = assignments;
         for (String property : config.getPropertyNames()) {
             Matcher channel = LISTENER.matcher(property);
             if (channel.matches()
@@ -52,7 +55,9 @@ public class GroupMembership implements KafkaConsumerRebalanceListener, HealthCh
     @Override
     public void onPartitionsAssigned(
             Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        joined.add(consumer.groupMetadata().groupId());
+        String group = consumer.groupMetadata().groupId();
+        joined.add(group);
+        assignments.fire(new PartitionsAssigned(group, consumer, partitions));
     }
 
     @Override
