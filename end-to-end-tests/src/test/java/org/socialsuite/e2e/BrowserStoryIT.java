@@ -237,6 +237,29 @@ class BrowserStoryIT {
         browser.until(d -> listed("9001"));
     }
 
+    @Test
+    void whatArrivesWhileTheLiveStreamIsDownShowsOnceItIsBack() {
+        onWorkspace();
+        browser.until(d -> d.findElement(By.id("live")).getText().equals("Live"));
+        String text = "anyone there? " + System.nanoTime();
+
+        suite.restartConversations(
+                () -> {
+                    browser.until(
+                            d -> d.findElement(By.id("live")).getText().startsWith("Reconnecting"));
+                    // Ingest takes it; nobody can store or announce it until the service is back.
+                    onConsole();
+                    new Select(browser.find("fb-person-select")).selectByValue("8004");
+                    browser.type("messenger-send-1000001-input", text);
+                    browser.click("messenger-send-1000001-send");
+                    onWorkspace();
+                });
+
+        // No reload: the workspace reconnects by itself and reads again what it missed.
+        browser.until(d -> listed("8004") && listEntry("8004").getText().contains(text));
+        browser.until(d -> d.findElement(By.id("live")).getText().equals("Live"));
+    }
+
     @AfterEach
     void showOpenConversationsOfAllChannels() {
         onWorkspace();

@@ -61,7 +61,14 @@ final class RunningSuite implements AutoCloseable {
 
     /** Restarts one of the services in place (same port, environment and log). */
     synchronized ServiceProcess restart(ServiceProcess service) {
-        ServiceProcess restarted = service.restart();
+        return restart(service, () -> {});
+    }
+
+    /** Stops one of the services, does what happens while it is down, and starts it again. */
+    synchronized ServiceProcess restart(ServiceProcess service, Runnable whileDown) {
+        service.stop();
+        whileDown.run();
+        ServiceProcess restarted = service.startAgain();
         services.set(services.indexOf(service), restarted);
         return restarted;
     }

@@ -19,7 +19,7 @@ final class SimulatedSuite {
     private final RunningSuite suite;
     final ServiceProcess ingest;
     volatile ServiceProcess simulator;
-    final ServiceProcess conversations;
+    volatile ServiceProcess conversations;
     final ServiceProcess profiles;
     final ServiceProcess outbound;
     final ServiceProcess workspace;
@@ -70,6 +70,16 @@ final class SimulatedSuite {
         simulator = suite.restart(simulator);
         suite.awaitReady();
         return simulator;
+    }
+
+    /**
+     * Stops conversation-service (its agents' live streams end), does what happens meanwhile, and
+     * starts it again on the same address.
+     */
+    synchronized ServiceProcess restartConversations(Runnable whileDown) {
+        conversations = suite.restart(conversations, whileDown);
+        suite.awaitReady();
+        return conversations;
     }
 
     static synchronized SimulatedSuite get() {

@@ -116,6 +116,14 @@ public final class ServiceProcess {
      */
     public ServiceProcess restart() {
         stop();
+        return startAgain();
+    }
+
+    /** Starts this service again, once it has stopped, on the same port, environment and log. */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
         return start(root, name, port, environment, logDir);
     }
 
