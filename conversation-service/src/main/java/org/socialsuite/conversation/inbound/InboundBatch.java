@@ -16,6 +16,7 @@ import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
@@ -31,6 +32,7 @@ final class InboundBatch {
     private final Map<String, Message> messages = new HashMap<>();
     private final Map<String, Conversation> openConversations = new HashMap<>();
     private final Map<String, EarlyLifecycle> early = new HashMap<>();
+    private final Map<String, KnownConsumer> knownConsumers = new HashMap<>();
 
     private InboundBatch(Set<String> firstTime) {
         this.firstTime = firstTime;
@@ -43,7 +45,8 @@ final class InboundBatch {
                 .map(InboundBatch::new)
                 .call(batch -> batch.loadMessages(consumerEvents))
                 .call(batch -> batch.loadEarlyLifecycles(consumerEvents))
-                .call(batch -> batch.loadOpenConversations(consumerEvents));
+                .call(batch -> batch.loadOpenConversations(consumerEvents))
+                .call(batch -> batch.loadKnownConsumers(consumerEvents));
     }
 
     /** True for the first sight of an event, however often the poll or earlier polls hold it. */
@@ -68,6 +71,11 @@ final class InboundBatch {
 
     void remember(EarlyLifecycle lifecycle) {
         early.put(lifecycle.id, lifecycle);
+    }
+
+    /** The consumer's name and handle as last announced, or null. */
+    KnownConsumer knownConsumer(String accountId, String consumerId) {
+        return knownConsumers.get(KnownConsumer.id(accountId, consumerId));
     }
 
     Conversation openConversation(String accountId, String consumerId) {
@@ -127,6 +135,27 @@ final class InboundBatch {
                 ? Uni.createFrom().voidItem()
                 : EarlyLifecycle.<EarlyLifecycle>list("id in ?1", ids)
                         .invoke(found -> found.forEach(this::remember))
+                        .replaceWithVoid();
+    }
+
+    /** Only for events that do not name their author (Messenger's). */
+    private Uni<Void> loadKnownConsumers(List<SocialEventReceived> events) {
+        List<String> ids =
+                events.stream()
+                        .filter(event -> event.author().name() == null)
+                        .map(
+                                event ->
+                                        KnownConsumer.id(
+                                                event.accountId(),
+                                                event.conversationKey().consumerId()))
+                        .distinct()
+                        .toList();
+        return ids.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : KnownConsumer.<KnownConsumer>list("id in ?1", ids)
+                        .invoke(
+                                found ->
+                                        found.forEach(known -> knownConsumers.put(known.id, known)))
                         .replaceWithVoid();
     }
 

@@ -18,6 +18,7 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
@@ -161,6 +162,20 @@ public class InboundMessageRecorder {
         }
         if (event.author().handle() != null) {
             conversation.consumerHandle = event.author().handle();
+        }
+        KnownConsumer known =
+                batch.knownConsumer(event.accountId(), event.conversationKey().consumerId());
+        if (known != null) {
+            // The event does not name its author (Messenger): as profile-service last said.
+            if (message.authorName == null) {
+                message.authorName = known.name;
+            }
+            if (conversation.consumerName == null) {
+                conversation.consumerName = known.name;
+            }
+            if (conversation.consumerHandle == null) {
+                conversation.consumerHandle = known.handle;
+            }
         }
         // A message its author already removed never becomes the conversation's preview.
         if (!message.deleted

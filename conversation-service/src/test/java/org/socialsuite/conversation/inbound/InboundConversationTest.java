@@ -332,6 +332,38 @@ class InboundConversationTest {
     }
 
     @Test
+    void aProfileAnnouncedBeforeTheFirstMessageNamesTheConversationItOpens() throws Exception {
+        // profile-service learnt the consumer from the event and announced the name before this
+        // service stored the event (another topic, another consumer): the name must not be lost.
+        TestEvents.publish(
+                Topics.PROFILE,
+                "FACEBOOK:" + consumer,
+                new ConsumerProfileUpdated(
+                        Channel.FACEBOOK,
+                        consumer,
+                        brand + "-facebook",
+                        "Chen Wei",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        T0));
+        await().until(() -> exists("known_consumer", "id", brand + "-facebook|" + consumer));
+
+        InboundEvents.publish(message("m_14", "where is my parcel?", T0));
+        String id = awaitConversationId();
+        agent().get("/api/conversations/" + id).then().body("consumer.name", equalTo("Chen Wei"));
+        agent().get("/api/conversations/" + id + "/messages")
+                .then()
+                .body("[0].author.name", equalTo("Chen Wei"));
+    }
+
+    @Test
     void aCommentThenAMessengerMessageMakeOneConversationThatDefaultsToPrivate() {
         InboundEvents.publish(
                 InboundEvents.consumerMessage(
