@@ -84,16 +84,28 @@ class DeliveryAttempts {
                     Outcome.failed("unknown_account", "No connected account " + reply.accountId()));
         }
         Endpoint endpoint = Endpoint.of(reply.channel(), reply.mode());
-        Instant permitted = rateLimiter.take(reply.accountId(), endpoint, now);
-        if (permitted.isAfter(now)) {
-            return postpone(reply.replyId(), permitted);
-        }
         int attempt = delivery.attempts + 1;
+        return rateLimiter
+                .take(reply.accountId(), endpoint, now)
+                .chain(
+                        permitted ->
+                                permitted.isAfter(now)
+                                        ? postpone(reply.replyId(), permitted)
+                                        : claimAndCall(
+                                                reply, account.get(), token.get(), attempt, now));
+    }
+
+    private Uni<Void> claimAndCall(
+            ReplyRequested reply,
+            ConnectedAccount account,
+            String token,
+            int attempt,
+            Instant now) {
         return claim(reply.replyId(), now)
                 .chain(
                         claimed ->
                                 claimed
-                                        ? call(reply, account.get(), token.get(), attempt)
+                                        ? call(reply, account, token, attempt)
                                         : Uni.createFrom().voidItem());
     }
 
@@ -106,8 +118,27 @@ class DeliveryAttempts {
                             return Outcome.sent(platformId);
                         })
                 .onFailure(NetworkError.class)
-                .recoverWithItem(failure -> afterRefusal(reply, (NetworkError) failure, attempt))
+                .recoverWithUni(
+                        failure ->
+                                closeIfTheNetworkSaidSo(reply, (NetworkError) failure)
+                                        .replaceWith(
+                                                () ->
+                                                        afterRefusal(
+                                                                reply,
+                                                                (NetworkError) failure,
+                                                                attempt)))
                 .chain(outcome -> conclude(reply.replyId(), outcome));
+    }
+
+    /**
+     * A rate limit with a reset time closes the account's bucket, for every replica, until then.
+     */
+    private Uni<Void> closeIfTheNetworkSaidSo(ReplyRequested reply, NetworkError error) {
+        if (error.disposition() != NetworkError.Disposition.RETRY || error.retryAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return rateLimiter.closeUntil(
+                reply.accountId(), Endpoint.of(reply.channel(), reply.mode()), error.retryAt());
     }
 
     private Outcome afterRefusal(ReplyRequested reply, NetworkError error, int attempt) {
@@ -128,10 +159,6 @@ class DeliveryAttempts {
 
     /** Again after the backoff and the network's reset time, or FAILED once the bounds are hit. */
     private Outcome retry(ReplyRequested reply, NetworkError error, int attempt, Instant now) {
-        if (error.retryAt() != null) {
-            rateLimiter.closeUntil(
-                    reply.accountId(), Endpoint.of(reply.channel(), reply.mode()), error.retryAt());
-        }
         Optional<Instant> next =
                 retryPolicy.nextAttempt(
                         attempt,

@@ -1,45 +1,84 @@
 package org.socialsuite.outbound.ratelimit;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Keeps each account under its networks' quotas by queueing a burst instead of running into 429s: a
- * send without a permit is told when to try again. The buckets live in this process; with several
- * instances, give each its share of the quota.
+ * send without a permit is told when to try again. The buckets live in the database ({@code
+ * rate_bucket}), one row per account and endpoint, and a permit is taken with the row locked: every
+ * replica draws on the same quota.
  */
 @ApplicationScoped
 public class AccountRateLimiter {
 
     private final RateLimitConfig config;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public AccountRateLimiter(RateLimitConfig config) {
         this.config = config;
     }
 
     /** {@code now} when the send may go, or the moment to try again. */
-    public Instant take(String accountId, Endpoint endpoint, Instant now) {
-        return bucket(accountId, endpoint, now).take(now);
+    public Uni<Instant> take(String accountId, Endpoint endpoint, Instant now) {
+        return withBucket(accountId, endpoint, now, bucket -> bucket.take(now));
     }
 
     /** The network refused with a reset time: nothing more goes to it before then. */
-    public void closeUntil(String accountId, Endpoint endpoint, Instant until) {
-        bucket(accountId, endpoint, until).closeUntil(until);
+    public Uni<Void> closeUntil(String accountId, Endpoint endpoint, Instant until) {
+        return withBucket(
+                        accountId,
+                        endpoint,
+                        until,
+                        bucket -> {
+                            bucket.closeUntil(until);
+                            return until;
+                        })
+                .replaceWithVoid();
     }
 
-    private TokenBucket bucket(String accountId, Endpoint endpoint, Instant now) {
-        return buckets.computeIfAbsent(
-                accountId + "/" + endpoint.configName(),
-                key -> {
-                    RateLimitConfig.Limit limit = config.endpoints().get(endpoint.configName());
-                    // Unlimited here, but a network's reset time still closes it.
-                    return limit == null
-                            ? new TokenBucket(Integer.MAX_VALUE, Duration.ofSeconds(1), now)
-                            : new TokenBucket(limit.permits(), limit.period(), now);
-                });
+    private <T> Uni<T> withBucket(
+            String accountId, Endpoint endpoint, Instant now, Function<TokenBucket, T> use) {
+        String key = accountId + "/" + endpoint.configName();
+        RateLimitConfig.Limit limit = config.endpoints().get(endpoint.configName());
+        // Unlimited here, but a network's reset time still closes it.
+        int permits = limit == null ? Integer.MAX_VALUE : limit.permits();
+        Duration period = limit == null ? Duration.ofSeconds(1) : limit.period();
+        return Panache.withTransaction(
+                () ->
+                        Panache.getSession()
+                                .chain(
+                                        session ->
+                                                session.createNativeQuery(
+                                                                "INSERT INTO rate_bucket (key,"
+                                                                        + " tokens, refilled_at)"
+                                                                        + " VALUES (?1, ?2, ?3) ON"
+                                                                        + " CONFLICT (key) DO"
+                                                                        + " NOTHING")
+                                                        .setParameter(1, key)
+                                                        .setParameter(2, (double) permits)
+                                                        .setParameter(3, now)
+                                                        .executeUpdate())
+                                .chain(
+                                        () ->
+                                                RateBucket.<RateBucket>findById(
+                                                        key, LockModeType.PESSIMISTIC_WRITE))
+                                .map(
+                                        row -> {
+                                            TokenBucket bucket =
+                                                    new TokenBucket(
+                                                            permits,
+                                                            period,
+                                                            row.tokens,
+                                                            row.refilledAt,
+                                                            row.closedUntil);
+                                            T result = use.apply(bucket);
+                                            bucket.saveTo(row);
+                                            return result;
+                                        }));
     }
 }

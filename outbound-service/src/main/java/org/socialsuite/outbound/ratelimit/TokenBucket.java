@@ -16,10 +16,24 @@ final class TokenBucket {
     private Instant closedUntil = Instant.MIN;
 
     TokenBucket(int permits, Duration period, Instant now) {
+        this(permits, period, permits, now, null);
+    }
+
+    /** A bucket as it was left, by this replica or another. */
+    TokenBucket(
+            int permits, Duration period, double tokens, Instant refilledAt, Instant closedUntil) {
         this.capacity = permits;
         this.permitsPerNano = permits / (double) period.toNanos();
-        this.tokens = permits;
-        this.refilledAt = now;
+        this.tokens = tokens;
+        this.refilledAt = refilledAt;
+        this.closedUntil = closedUntil == null ? Instant.MIN : closedUntil;
+    }
+
+    /** Writes the bucket's state back to its row. */
+    synchronized void saveTo(RateBucket row) {
+        row.tokens = tokens;
+        row.refilledAt = refilledAt;
+        row.closedUntil = closedUntil.equals(Instant.MIN) ? null : closedUntil;
     }
 
     /** Takes a permit and returns {@code now}, or takes none and returns when to ask again. */
