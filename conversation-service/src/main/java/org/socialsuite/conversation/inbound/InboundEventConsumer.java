@@ -1,8 +1,11 @@
 package org.socialsuite.conversation.inbound;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +37,16 @@ public class InboundEventConsumer {
         this.recorder = recorder;
         this.deadLetters = deadLetters;
         this.untilApplied = untilApplied;
+    }
+
+    /** Before the service is ready: the first poll after a start then runs at full speed. */
+    void warmUp(@Observes StartupEvent startup) {
+        try {
+            VertxContextSupport.subscribeAndAwait(InboundBatch::warmUp);
+        } catch (Throwable failure) {
+            // Only a head start: the consumer retries whatever the database does.
+            LOG.infof("Warming up the inbound reads failed: %s", failure.toString());
+        }
     }
 
     @Incoming("social-inbound")
