@@ -87,7 +87,10 @@ public class ConversationResource {
             description =
                     "Server-sent events, each a JSON object with a type: MessageRecorded (a new"
                             + " message), DeliveryStatusChanged (a reply's delivery),"
-                            + " ConversationClosed.")
+                            + " ConversationClosed. The service may end a stream (a replica's"
+                            + " restart, a client fallen 1,024 events behind): reconnect, then"
+                            + " reload the conversations, which also covers what happened while"
+                            + " disconnected.")
     public Multi<ConversationEvent> stream() {
         return stream.forBrand(brand());
     }
