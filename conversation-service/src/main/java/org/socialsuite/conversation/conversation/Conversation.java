@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
+import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.Visibility;
 
@@ -59,6 +60,31 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "last_message_at")
     public Instant lastMessageAt;
 
+    // The reply rules' facts, kept as the consumer's messages arrive rather than re-read from the
+    // whole transcript at every reply (see heard).
+
+    /** The visibility of the consumer's latest message: the reply toggle's default. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_inbound_visibility")
+    public Visibility lastInboundVisibility;
+
+    @Column(name = "last_inbound_at")
+    public Instant lastInboundAt;
+
+    /** When the consumer last wrote privately: opens the Messenger window. */
+    @Column(name = "last_private_at")
+    public Instant lastPrivateAt;
+
+    /**
+     * The consumer's latest public message that was not already removed when it arrived: what a
+     * public reply or a private response answers. Removed later, it is looked up again (rare).
+     */
+    @Column(name = "last_public_message_id")
+    public UUID lastPublicMessageId;
+
+    @Column(name = "last_public_at")
+    public Instant lastPublicAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -80,6 +106,30 @@ public class Conversation extends PanacheEntityBase {
         conversation.createdAt = now;
         conversation.updatedAt = now;
         return conversation;
+    }
+
+    /**
+     * Takes one of the consumer's messages into the reply facts, whatever order messages arrive in:
+     * the network's time decides, and of two messages of the same instant the later arrival wins,
+     * as in the transcript.
+     */
+    public void heard(Message message) {
+        if (notBefore(message.occurredAt, lastInboundAt)) {
+            lastInboundAt = message.occurredAt;
+            lastInboundVisibility = message.visibility;
+        }
+        if (message.visibility == Visibility.PRIVATE) {
+            if (lastPrivateAt == null || message.occurredAt.isAfter(lastPrivateAt)) {
+                lastPrivateAt = message.occurredAt;
+            }
+        } else if (!message.deleted && notBefore(message.occurredAt, lastPublicAt)) {
+            lastPublicMessageId = message.id;
+            lastPublicAt = message.occurredAt;
+        }
+    }
+
+    private static boolean notBefore(Instant time, Instant latest) {
+        return latest == null || !time.isBefore(latest);
     }
 
     public void close(Instant now) {

@@ -101,18 +101,15 @@ public class ConversationService {
                 .chain(this::detail);
     }
 
-    /** The conversation with the reply modes its transcript allows right now. */
+    /** The conversation with the reply modes the networks allow right now. */
     private Uni<Detail> detail(Conversation conversation) {
-        return messages.transcript(conversation.id)
+        return ConversationFacts.of(conversation, messages)
                 .map(
-                        transcript -> {
-                            ConversationFacts facts =
-                                    ConversationFacts.of(conversation.channel, transcript);
-                            return Detail.of(
-                                    conversation,
-                                    ReplyModePolicy.defaultMode(facts),
-                                    ReplyModePolicy.availability(facts, clock.instant()));
-                        });
+                        facts ->
+                                Detail.of(
+                                        conversation,
+                                        ReplyModePolicy.defaultMode(facts),
+                                        ReplyModePolicy.availability(facts, clock.instant())));
     }
 
     private static Page toPage(List<Conversation> rows, int limit) {

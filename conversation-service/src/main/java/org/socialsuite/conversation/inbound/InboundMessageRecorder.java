@@ -185,6 +185,7 @@ public class InboundMessageRecorder {
             conversation.lastMessageVisibility = message.visibility;
             conversation.lastMessageAt = message.occurredAt;
         }
+        conversation.heard(message);
         conversation.updatedAt = now;
         return messages.persist(message)
                 .invoke(batch::remember)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
+import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 
 @ApplicationScoped
@@ -15,6 +16,27 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     /** The transcript in the order things happened on the network. */
     public Uni<List<Message>> transcript(UUID conversationId) {
         return find("conversationId = ?1 order by occurredAt, seq", conversationId).list();
+    }
+
+    /** The consumer's latest public message still on the network, or null. */
+    public Uni<Message> latestPublicFromConsumer(UUID conversationId) {
+        return find(
+                        "conversationId = ?1 and direction = ?2 and visibility = ?3"
+                                + " and deleted = false order by occurredAt desc, seq desc",
+                        conversationId,
+                        MessageDirection.INBOUND,
+                        Visibility.PUBLIC)
+                .firstResult();
+    }
+
+    /** Whether an agent has sent a private response to this item (allowed once per comment). */
+    public Uni<Boolean> privatelyAnswered(UUID conversationId, String platformId) {
+        return count(
+                        "conversationId = ?1 and replyMode = ?2 and targetPlatformId = ?3",
+                        conversationId,
+                        ReplyMode.PRIVATE_RESPONSE,
+                        platformId)
+                .map(count -> count > 0);
     }
 
     /** The message a platform id names on an account, or null. */

@@ -1,59 +1,74 @@
 package org.socialsuite.conversation.reply;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.events.Channel;
-import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
-import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 
 /**
- * What the reply rules need to know about a conversation, read from its transcript.
+ * What the reply rules need to know about a conversation.
  *
  * @param lastPublic the consumer's latest public message still on the network
  * @param lastPrivateAt when the consumer last wrote privately (opens the Messenger window)
- * @param privatelyAnswered the public items a private response has already been sent to
+ * @param lastPublicAnsweredPrivately whether a private response has already answered lastPublic
  */
 public record ConversationFacts(
         Channel channel,
         Visibility lastInboundVisibility,
         Message lastPublic,
         Instant lastPrivateAt,
-        Set<String> privatelyAnswered) {
+        boolean lastPublicAnsweredPrivately) {
 
-    public static ConversationFacts of(Channel channel, List<Message> transcript) {
-        Visibility lastVisibility = null;
-        Message lastPublic = null;
-        Instant lastPrivateAt = null;
-        Set<String> answered = new java.util.HashSet<>();
-        for (Message m : transcript) {
-            if (m.direction == MessageDirection.OUTBOUND) {
-                if (m.replyMode == ReplyMode.PRIVATE_RESPONSE && m.targetPlatformId != null) {
-                    answered.add(m.targetPlatformId);
-                }
-                continue;
-            }
-            lastVisibility = m.visibility;
-            if (m.visibility == Visibility.PRIVATE) {
-                lastPrivateAt = later(lastPrivateAt, m.occurredAt);
-            } else if (!m.deleted
-                    && (lastPublic == null || !m.occurredAt.isBefore(lastPublic.occurredAt))) {
-                lastPublic = m;
-            }
-        }
-        return new ConversationFacts(channel, lastVisibility, lastPublic, lastPrivateAt, answered);
+    /**
+     * Read from what the conversation keeps as messages arrive ({@link Conversation#heard}) and at
+     * most two indexed lookups: the cost of a reply does not grow with the transcript.
+     */
+    public static Uni<ConversationFacts> of(Conversation conversation, MessageRepository messages) {
+        return lastPublic(conversation, messages)
+                .chain(
+                        lastPublic ->
+                                answeredPrivately(conversation, lastPublic, messages)
+                                        .map(
+                                                answered ->
+                                                        new ConversationFacts(
+                                                                conversation.channel,
+                                                                conversation.lastInboundVisibility,
+                                                                lastPublic,
+                                                                conversation.lastPrivateAt,
+                                                                answered)));
     }
 
     /** Comments and posts can get a Facebook private response; thread replies are Twitter's. */
     boolean lastPublicTakesPrivateResponse() {
-        return lastPublic != null
-                && (lastPublic.kind == MessageKind.COMMENT || lastPublic.kind == MessageKind.POST);
+        return takesPrivateResponse(lastPublic);
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
+    /** The message the conversation names, or, once its author removed it, the one before it. */
+    private static Uni<Message> lastPublic(Conversation conversation, MessageRepository messages) {
+        if (conversation.lastPublicMessageId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return messages.findById(conversation.lastPublicMessageId)
+                .chain(
+                        named ->
+                                named != null && !named.deleted
+                                        ? Uni.createFrom().item(named)
+                                        : messages.latestPublicFromConsumer(conversation.id));
+    }
+
+    private static Uni<Boolean> answeredPrivately(
+            Conversation conversation, Message lastPublic, MessageRepository messages) {
+        return takesPrivateResponse(lastPublic)
+                ? messages.privatelyAnswered(conversation.id, lastPublic.platformId)
+                : Uni.createFrom().item(false);
+    }
+
+    private static boolean takesPrivateResponse(Message message) {
+        return message != null
+                && (message.kind == MessageKind.COMMENT || message.kind == MessageKind.POST);
     }
 }

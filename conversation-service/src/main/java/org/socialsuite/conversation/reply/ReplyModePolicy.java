@@ -77,7 +77,7 @@ public final class ReplyModePolicy {
                     ReplyMode.PRIVATE_RESPONSE,
                     "The consumer has no public comment or post to answer privately");
         }
-        if (facts.privatelyAnswered().contains(facts.lastPublic().platformId)) {
+        if (facts.lastPublicAnsweredPrivately()) {
             return ReplyModeAvailability.closed(
                     ReplyMode.PRIVATE_RESPONSE,
                     "This comment has already been answered privately (once per comment)");

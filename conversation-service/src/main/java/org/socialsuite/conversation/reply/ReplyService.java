@@ -103,21 +103,19 @@ public class ReplyService {
             return Uni.createFrom()
                     .failure(ReplyRejected.unavailable("The conversation is closed"));
         }
-        return messages.transcript(conversation.id)
-                .chain(
-                        transcript ->
-                                accept(conversation, transcript, agentId, request, idempotencyKey));
+        return ConversationFacts.of(conversation, messages)
+                .map(facts -> accept(conversation, facts, agentId, request, idempotencyKey))
+                .chain(this::store);
     }
 
-    /** Checks the reply against the rules now, then stores it with its command and event. */
-    private Uni<Message> accept(
+    /** Checks the reply against the rules now: the reply with its command, or a refusal. */
+    private Accepted accept(
             Conversation conversation,
-            List<Message> transcript,
+            ConversationFacts facts,
             String agentId,
             ReplyRequest request,
             String idempotencyKey) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ConversationFacts facts = ConversationFacts.of(conversation.channel, transcript);
         ReplyMode mode =
                 request.mode() != null ? request.mode() : ReplyModePolicy.defaultMode(facts);
         ReplyModeAvailability availability = availabilityOf(facts, mode, now);
@@ -130,16 +128,30 @@ public class ReplyService {
         Message message = outbound(conversation, agentId, mode, request.text(), target, now);
         message.idempotencyKey = idempotencyKey;
         conversation.updatedAt = now;
-        ReplyRequested command = command(conversation, message, target, agentId);
-        return messages.persist(message)
+        return new Accepted(
+                conversation, message, command(conversation, message, target, agentId), now);
+    }
+
+    /** The reply, its command (through the outbox) and its event, in the caller's transaction. */
+    private Uni<Message> store(Accepted accepted) {
+        ReplyRequested command = accepted.command();
+        return messages.persist(accepted.message())
                 .call(
                         () ->
                                 outbox.add(
                                         Topics.OUTBOUND_REQUESTED,
                                         command.conversationId(),
                                         command))
-                .call(() -> events.messageRecorded(conversation, message, now));
+                .call(
+                        () ->
+                                events.messageRecorded(
+                                        accepted.conversation(),
+                                        accepted.message(),
+                                        accepted.now()));
     }
+
+    private record Accepted(
+            Conversation conversation, Message message, ReplyRequested command, Instant now) {}
 
     private static ReplyModeAvailability availabilityOf(
             ConversationFacts facts, ReplyMode mode, Instant now) {

@@ -4,22 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyMode;
 
-/** The networks' reply rules at a clock we choose, edges included. */
+/**
+ * The networks' reply rules at a clock we choose, edges included, on the facts a conversation keeps
+ * as the consumer's messages arrive.
+ */
 class ReplyModePolicyTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-    private final List<Message> transcript = new ArrayList<>();
+    private final Conversation conversation =
+            Conversation.open("acme", "1000001", Channel.FACEBOOK, "c-1", T0);
+    private final Map<UUID, Message> heard = new HashMap<>();
+    private final Set<String> privatelyAnswered = new HashSet<>();
 
     @Test
     void messengerIsAPlainResponseForUpTo24HoursThenHumanAgentUpTo7DaysThenClosed() {
@@ -77,16 +87,44 @@ class ReplyModePolicyTest {
     }
 
     @Test
-    void aNewerCommentCanBeAnsweredPrivatelyAgainAndDeletedOnesCannot() {
+    void aNewerCommentCanBeAnsweredPrivatelyAgain() {
         inbound(MessageKind.COMMENT, "555_777", T0);
         outbound(ReplyMode.PRIVATE_RESPONSE, "555_777");
         inbound(MessageKind.COMMENT, "555_778", T0.plusSeconds(600));
 
         assertThat(mode(ReplyMode.PRIVATE_RESPONSE, T0.plusSeconds(700)).available()).isTrue();
+    }
 
-        transcript.get(transcript.size() - 1).deleted = true;
+    @Test
+    void aCommentAlreadyRemovedWhenItArrivesIsNeverTheOneAnswered() {
+        inbound(MessageKind.COMMENT, "555_778", T0);
+        Message removed = message(MessageKind.COMMENT, "555_779", T0.plusSeconds(60));
+        removed.deleted = true;
+        conversation.heard(removed);
 
-        assertThat(mode(ReplyMode.PRIVATE_RESPONSE, T0.plusSeconds(700)).available()).isFalse();
+        assertThat(lastPublic().platformId).isEqualTo("555_778");
+        assertThat(ReplyModePolicy.defaultMode(facts(Channel.FACEBOOK)))
+                .isEqualTo(ReplyMode.PUBLIC);
+    }
+
+    @Test
+    void messagesArrivingOutOfOrderGiveTheFactsOfTheTranscript() {
+        inbound(MessageKind.PRIVATE_MESSAGE, "m_2", T0.plusSeconds(120));
+        inbound(MessageKind.COMMENT, "555_1", T0.plusSeconds(60));
+        inbound(MessageKind.PRIVATE_MESSAGE, "m_1", T0);
+
+        assertThat(conversation.lastPrivateAt).isEqualTo(T0.plusSeconds(120));
+        assertThat(lastPublic().platformId).isEqualTo("555_1");
+        assertThat(ReplyModePolicy.defaultMode(facts(Channel.FACEBOOK)))
+                .isEqualTo(ReplyMode.PRIVATE);
+
+        // Of two messages of one instant, the later arrival is the later in the transcript.
+        inbound(MessageKind.COMMENT, "555_2", T0.plusSeconds(120));
+        inbound(MessageKind.COMMENT, "555_3", T0.plusSeconds(60));
+
+        assertThat(lastPublic().platformId).isEqualTo("555_2");
+        assertThat(ReplyModePolicy.defaultMode(facts(Channel.FACEBOOK)))
+                .isEqualTo(ReplyMode.PUBLIC);
     }
 
     @Test
@@ -124,10 +162,27 @@ class ReplyModePolicyTest {
     }
 
     private ConversationFacts facts(Channel channel) {
-        return ConversationFacts.of(channel, transcript);
+        Message lastPublic = lastPublic();
+        return new ConversationFacts(
+                channel,
+                conversation.lastInboundVisibility,
+                lastPublic,
+                conversation.lastPrivateAt,
+                lastPublic != null && privatelyAnswered.contains(lastPublic.platformId));
     }
 
-    private void inbound(MessageKind kind, String platformId, Instant at) {
+    private Message lastPublic() {
+        return heard.get(conversation.lastPublicMessageId);
+    }
+
+    private Message inbound(MessageKind kind, String platformId, Instant at) {
+        Message m = message(kind, platformId, at);
+        conversation.heard(m);
+        heard.put(m.id, m);
+        return m;
+    }
+
+    private static Message message(MessageKind kind, String platformId, Instant at) {
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.direction = MessageDirection.INBOUND;
@@ -135,16 +190,11 @@ class ReplyModePolicyTest {
         m.visibility = kind.visibility();
         m.platformId = platformId;
         m.occurredAt = at;
-        transcript.add(m);
+        return m;
     }
 
     private void outbound(ReplyMode mode, String target) {
-        Message m = new Message();
-        m.id = UUID.randomUUID();
-        m.direction = MessageDirection.OUTBOUND;
-        m.replyMode = mode;
-        m.targetPlatformId = target;
-        m.occurredAt = T0;
-        transcript.add(m);
+        assertThat(mode).isEqualTo(ReplyMode.PRIVATE_RESPONSE);
+        privatelyAnswered.add(target);
     }
 }

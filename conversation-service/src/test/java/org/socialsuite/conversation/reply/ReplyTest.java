@@ -33,11 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.AgentApi;
 import org.socialsuite.conversation.InboundEvents;
 import org.socialsuite.events.DeliveryOutcome;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyResult;
 import org.socialsuite.events.ReplyTarget;
+import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ReplyRequestedDeserializer;
 import org.socialsuite.testsupport.AgentTokens;
@@ -141,6 +143,37 @@ class ReplyTest {
                         "We sent you a message",
                         "Following up",
                         "Marker");
+    }
+
+    @Test
+    void aCommentRemovedAfterItArrivedIsNotAnsweredButTheOneBeforeItIs() {
+        String post = "1000001_9" + brand;
+        SocialEventReceived older =
+                InboundEvents.commentReply(brand, consumer, "555_1" + brand, post, post, T0);
+        SocialEventReceived newer =
+                InboundEvents.commentReply(
+                        brand, consumer, "555_2" + brand, post, post, T0.plusSeconds(600));
+        InboundEvents.publish(older);
+        InboundEvents.publish(newer);
+        String id = awaitConversation(2);
+
+        removed(id, newer);
+        send(id, "We sent you a message", "PRIVATE_RESPONSE", null).statusCode(202);
+        assertCommand(
+                ReplyMode.PRIVATE_RESPONSE,
+                "We sent you a message",
+                new ReplyTarget(consumer, null, older.platformId(), null, T0));
+        agent().get("/api/conversations/" + id)
+                .then()
+                .body("defaultReplyMode", equalTo("PUBLIC"))
+                .body(
+                        "replyModes.find { it.mode == 'PRIVATE_RESPONSE' }.reason",
+                        containsString("already been answered privately"));
+
+        removed(id, older);
+        send(id, "Anyone there?", "PUBLIC", null)
+                .statusCode(409)
+                .body("message", containsString("no public post or comment"));
     }
 
     @Test
@@ -304,6 +337,25 @@ class ReplyTest {
                 .map(ConsumerRecord::value)
                 .filter(command -> command.conversationId().equals(id))
                 .toList();
+    }
+
+    /** The network reports the consumer removed the comment; we wait until the mirror shows it. */
+    private void removed(String id, SocialEventReceived comment) {
+        InboundEvents.publish(
+                InboundEvents.lifecycle(
+                        comment,
+                        LifecycleAction.DELETED,
+                        null,
+                        comment.occurredAt().plusSeconds(1)));
+        await().untilAsserted(
+                        () ->
+                                agent().get("/api/conversations/" + id + "/messages")
+                                        .then()
+                                        .body(
+                                                "find { it.platformId == '"
+                                                        + comment.platformId()
+                                                        + "' }.deleted",
+                                                equalTo(true)));
     }
 
     private void assertCommand(ReplyMode mode, String text, ReplyTarget target) {
