@@ -88,6 +88,11 @@ public final class ServiceProcess {
         return logDir.resolve(name + ".log");
     }
 
+    /** The service's JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -64,6 +64,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "claim_expires_at")
     public Instant claimExpiresAt;
 
+    /** The replica that claimed it last ({@link ClaimOwner}). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 

@@ -184,11 +184,12 @@ class DeliveryAttempts {
                         () ->
                                 Delivery.update(
                                         "status = ?1, attempts = attempts + 1, updatedAt = ?2,"
-                                                + " claimExpiresAt = ?3"
-                                                + " where replyId = ?4 and status = ?5",
+                                                + " claimExpiresAt = ?3, claimedBy = ?4"
+                                                + " where replyId = ?5 and status = ?6",
                                         DeliveryState.SENDING,
                                         now,
                                         now.plus(claims.timeout()),
+                                        ClaimOwner.THIS_REPLICA,
                                         replyId,
                                         DeliveryState.PENDING))
                 .map(updated -> updated == 1);

@@ -65,9 +65,9 @@ class ExpiredClaims {
                                 expired.forEach(
                                         delivery -> {
                                             LOG.warnf(
-                                                    "Delivery %s was interrupted; reported"
-                                                            + " DELIVERY_UNKNOWN",
-                                                    delivery.replyId);
+                                                    "Delivery %s was interrupted (claimed by %s);"
+                                                            + " reported DELIVERY_UNKNOWN",
+                                                    delivery.replyId, delivery.claimedBy);
                                             results.count(delivery);
                                         }))
                 .map(expired -> expired.size() == BATCH);
