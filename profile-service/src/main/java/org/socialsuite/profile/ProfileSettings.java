@@ -16,6 +16,13 @@ public interface ProfileSettings {
     @WithDefault("10")
     int threadMaxDepth();
 
+    /**
+     * How long a replica may hold a profile's fetch while the others wait for it: longer than the
+     * slowest call (the REST clients' connect and read timeouts, 2 s + 5 s).
+     */
+    @WithDefault("PT10S")
+    Duration fetchClaim();
+
     /** How long a network is left alone after a 429 that named no reset time. */
     @WithDefault("PT1M")
     Duration rateLimitPause();

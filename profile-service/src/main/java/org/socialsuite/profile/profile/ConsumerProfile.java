@@ -65,6 +65,13 @@ public class ConsumerProfile extends PanacheEntityBase {
     @Column(name = "fetched_at")
     public Instant fetchedAt;
 
+    /**
+     * Until when a replica is fetching it from the network (see ProfileRefresher). Written only by
+     * its own statements, never by an entity update that read it earlier.
+     */
+    @Column(name = "fetch_claimed_until", insertable = false, updatable = false)
+    public Instant fetchClaimedUntil;
+
     /** A consumer first seen in this event, known only by id until its hints are learnt. */
     public static ConsumerProfile of(SocialEventReceived event, Instant now) {
         ConsumerProfile profile = new ConsumerProfile();

@@ -5,21 +5,30 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.network.NetworkLookups;
 import org.socialsuite.profile.network.SingleFlight;
+import org.socialsuite.profile.network.UpstreamFailure;
+import org.socialsuite.support.background.VertxContexts;
 
 /**
  * Brings a stored profile up to date from its network: one upstream call per profile at a time,
- * however many ask; a profile that became fresh meanwhile is not fetched again. A change in the
+ * however many ask and whichever replica they ask. Within a process, callers share one flight;
+ * across replicas, the one that claims the fetch in the database calls the network and the others
+ * wait for its result. A profile that became fresh meanwhile is not fetched again. A change in the
  * widget's fields is published.
  */
 @ApplicationScoped
 public class ProfileRefresher {
 
     private static final Logger LOG = Logger.getLogger(ProfileRefresher.class);
+    // How often, and how many times at most, a replica looks for another replica's fetch result.
+    private static final Duration WAIT_POLL = Duration.ofMillis(100);
+    private static final int WAIT_POLLS = 150;
 
     private final ConsumerProfileRepository profiles;
     private final NetworkLookups network;
@@ -27,6 +36,7 @@ public class ProfileRefresher {
     private final ProfileSettings settings;
     private final Clock clock;
     private final SingleFlight<String, ConsumerProfile> flights;
+    private final Vertx vertx;
 
     public ProfileRefresher(
             ConsumerProfileRepository profiles,
@@ -41,6 +51,7 @@ public class ProfileRefresher {
         this.settings = settings;
         this.clock = clock;
         this.flights = new SingleFlight<>(vertx);
+        this.vertx = vertx;
     }
 
     /** The profile, fresh; fails with an UpstreamFailure when the network cannot say. */
@@ -63,14 +74,108 @@ public class ProfileRefresher {
     private Uni<ConsumerProfile> fetchUnlessFresh(String profileId) {
         return Panache.withSession(() -> profiles.findById(profileId))
                 .chain(
-                        profile ->
-                                profile.freshAt(clock.instant(), settings.cacheTtl())
-                                        ? Uni.createFrom().item(profile)
-                                        : network.profile(
-                                                        profile.accountId,
-                                                        profile.channel,
-                                                        profile.consumerId)
-                                                .chain(fetched -> store(profileId, fetched)));
+                        profile -> {
+                            Instant now = clock.instant();
+                            if (profile.freshAt(now, settings.cacheTtl())) {
+                                return Uni.createFrom().item(profile);
+                            }
+                            return claimFetch(profile, now)
+                                    .chain(
+                                            claimed ->
+                                                    claimed
+                                                            ? fetch(profile)
+                                                            : fetchedElsewhere(
+                                                                    profileId,
+                                                                    profile.fetchedAt,
+                                                                    WAIT_POLLS));
+                        });
+    }
+
+    /**
+     * Whether this replica fetches it: nobody holds a live claim, and nobody has fetched it since
+     * it was read here.
+     */
+    private Uni<Boolean> claimFetch(ConsumerProfile seen, Instant now) {
+        return Panache.withTransaction(
+                        () ->
+                                Panache.getSession()
+                                        .chain(
+                                                session ->
+                                                        session.createNativeQuery(
+                                                                        "UPDATE consumer_profile"
+                                                                            + " SET fetch_claimed_until"
+                                                                            + " = ?1 WHERE id = ?2"
+                                                                            + " AND (fetch_claimed_until"
+                                                                            + " IS NULL OR"
+                                                                            + " fetch_claimed_until"
+                                                                            + " < ?3) AND"
+                                                                            + " fetched_at IS NOT"
+                                                                            + " DISTINCT FROM"
+                                                                            + " CAST(?4 AS"
+                                                                            + " timestamptz)")
+                                                                .setParameter(
+                                                                        1,
+                                                                        now.plus(
+                                                                                settings
+                                                                                        .fetchClaim()))
+                                                                .setParameter(2, seen.id)
+                                                                .setParameter(3, now)
+                                                                .setParameter(4, seen.fetchedAt)
+                                                                .executeUpdate()))
+                .map(updated -> updated == 1);
+    }
+
+    private Uni<ConsumerProfile> fetch(ConsumerProfile profile) {
+        return network.profile(profile.accountId, profile.channel, profile.consumerId)
+                .chain(fetched -> store(profile.id, fetched))
+                .onFailure()
+                .call(() -> releaseClaim(profile.id));
+    }
+
+    /**
+     * Another replica is fetching it: its result, read from the database as soon as it is stored,
+     * or a failure when that replica gave up (its claim released or expired unchanged).
+     */
+    private Uni<ConsumerProfile> fetchedElsewhere(String profileId, Instant seen, int polls) {
+        return Panache.withSession(() -> profiles.findById(profileId))
+                .chain(
+                        profile -> {
+                            if (!Objects.equals(profile.fetchedAt, seen)) {
+                                return Uni.createFrom().item(profile);
+                            }
+                            boolean stillFetching =
+                                    profile.fetchClaimedUntil != null
+                                            && clock.instant().isBefore(profile.fetchClaimedUntil);
+                            if (!stillFetching || polls == 0) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new UpstreamFailure(
+                                                        UpstreamFailure.Kind.UNAVAILABLE,
+                                                        "Another replica's fetch of "
+                                                                + profileId
+                                                                + " did not complete",
+                                                        null));
+                            }
+                            return VertxContexts.delay(vertx, WAIT_POLL)
+                                    .chain(() -> fetchedElsewhere(profileId, seen, polls - 1));
+                        });
+    }
+
+    private Uni<Void> releaseClaim(String profileId) {
+        return Panache.withTransaction(() -> clearClaim(profileId));
+    }
+
+    /** In the caller's transaction: with the fetched fields, or alone after a failure. */
+    private static Uni<Void> clearClaim(String profileId) {
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(
+                                                "UPDATE consumer_profile SET fetch_claimed_until ="
+                                                        + " NULL WHERE id = ?1")
+                                        .setParameter(1, profileId)
+                                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<ConsumerProfile> store(String profileId, WidgetFields fetched) {
@@ -90,7 +195,8 @@ public class ProfileRefresher {
                                                 stored ->
                                                         stored.changed()
                                                                 ? updates.announce(stored.profile())
-                                                                : Uni.createFrom().voidItem()))
+                                                                : Uni.createFrom().voidItem())
+                                        .call(() -> clearClaim(profileId)))
                 .map(Stored::profile);
     }
 

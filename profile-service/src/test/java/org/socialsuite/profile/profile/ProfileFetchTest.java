@@ -20,7 +20,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -242,6 +245,119 @@ class ProfileFetchTest {
         profile("limited", "twitter", user).statusCode(200).body("name", is("Gus"));
         // The first 429 paused the account: no further call before the reset.
         network.verify(1, getRequestedFor(urlPathEqualTo("/twitter/2/users/" + user)));
+    }
+
+    @Test
+    void aFetchAnotherReplicaHoldsIsAwaitedNotRepeated() {
+        String psid = "8005" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        stubFacebookUser(psid, "Eve", 0.0);
+        messengerMessageFrom(psid);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> profile("acme", "facebook", psid).body("name", is("Eve Lee")));
+
+        // A day later another replica has claimed the profile's fetch: this one waits for it.
+        Instant later = TestClock.START.plus(Duration.ofHours(25));
+        TestClock.set(later);
+        anotherReplica(
+                "UPDATE consumer_profile SET fetch_claimed_until = ? WHERE consumer_id = ?",
+                later.plusSeconds(10),
+                psid);
+        CompletableFuture<ValidatableResponse> waiting = oneAgentAsks(psid);
+        // The network would answer at once; an agent still waiting is waiting for the replica.
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !waiting.isDone());
+        anotherReplica(
+                "UPDATE consumer_profile SET name = 'Eve Fetched', fetched_at = ?,"
+                        + " fetch_claimed_until = NULL WHERE consumer_id = ?",
+                later,
+                psid);
+        waiting.join().statusCode(200).body("name", is("Eve Fetched")).body("stale", is(false));
+        assertThat(upstreamCalls(psid)).as("calls while another replica fetched").isOne();
+
+        // The other replica dies with its claim, and the network fails: the agent is not kept
+        // waiting beyond the claim, and sees the last known data.
+        network.stubFor(
+                get(urlPathEqualTo("/facebook/" + psid))
+                        .willReturn(json(500, "{\"error\":{\"message\":\"down\",\"code\":2}}")));
+        Instant dayAfter = later.plus(Duration.ofHours(25));
+        TestClock.set(dayAfter);
+        anotherReplica(
+                "UPDATE consumer_profile SET fetch_claimed_until = ? WHERE consumer_id = ?",
+                dayAfter.plusSeconds(10),
+                psid);
+        CompletableFuture<ValidatableResponse> abandoned = oneAgentAsks(psid);
+        TestClock.set(dayAfter.plusSeconds(11));
+        abandoned.join().statusCode(200).body("name", is("Eve Fetched")).body("stale", is(true));
+    }
+
+    @Test
+    void aRateLimitAnotherReplicaLearntPausesThisOne() {
+        String user = "9005" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        network.stubFor(
+                get(urlPathEqualTo("/twitter/2/users/" + user))
+                        .willReturn(
+                                json(
+                                        200,
+                                        "{\"data\":{\"id\":\""
+                                                + user
+                                                + "\",\"name\":\"Ida\",\"username\":\"ida\","
+                                                + "\"public_metrics\":{\"tweet_count\":1,"
+                                                + "\"like_count\":2,\"followers_count\":3,"
+                                                + "\"following_count\":4}}}")));
+        // Another replica got a 429 for this account (its own, so the pause reaches no other test).
+        Instant reset = TestClock.START.plus(Duration.ofMinutes(10));
+        anotherReplica(
+                "INSERT INTO upstream_pause (account_id, paused_until) VALUES (?, ?)",
+                "paused-twitter",
+                reset);
+        ProfileEvents.publish(
+                ProfileEvents.consumerOf(
+                        "paused-twitter",
+                        "paused",
+                        Channel.TWITTER,
+                        MessageKind.PRIVATE_MESSAGE,
+                        new Author(user, "Ida", "ida", null, "hi", 1L, null, 3L, 4L)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                profile("paused", "twitter", user)
+                                        .statusCode(200)
+                                        .body("stale", is(true)));
+        network.verify(0, getRequestedFor(urlPathEqualTo("/twitter/2/users/" + user)));
+
+        TestClock.set(reset);
+        profile("paused", "twitter", user).statusCode(200).body("stale", is(false));
+        network.verify(1, getRequestedFor(urlPathEqualTo("/twitter/2/users/" + user)));
+    }
+
+    private CompletableFuture<ValidatableResponse> oneAgentAsks(String psid) {
+        double before = activeRequests();
+        CompletableFuture<ValidatableResponse> request =
+                CompletableFuture.supplyAsync(() -> profile("acme", "facebook", psid), agents);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() >= before + 1);
+        return request;
+    }
+
+    /** What another replica of the service writes to the shared database. */
+    private static void anotherReplica(String sql, Object... parameters) {
+        PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                postgres.jdbcUrl("profile_test"),
+                                postgres.username(),
+                                postgres.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                statement.setObject(
+                        i + 1, value instanceof Instant at ? Timestamp.from(at) : value);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

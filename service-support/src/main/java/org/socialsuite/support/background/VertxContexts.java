@@ -5,6 +5,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,16 @@ public final class VertxContexts {
                                                                 .with(
                                                                         emitter::complete,
                                                                         emitter::fail)));
+    }
+
+    /**
+     * Completes after the delay, on the caller's context (a Vert.x timer fires where it was set),
+     * so the chain goes on with the caller's Hibernate Reactive session, unlike Mutiny's own
+     * delays.
+     */
+    public static Uni<Void> delay(Vertx vertx, Duration delay) {
+        return Uni.createFrom()
+                .emitter(emitter -> vertx.setTimer(delay.toMillis(), id -> emitter.complete(null)));
     }
 
     /** Delivers the outcome back on the caller's context, if the caller had one. */
