@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,14 +56,14 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.addAll(extraJvmOptions());
+            command.add("-jar");
+            command.add(jar.toString());
             ProcessBuilder builder =
-                    new ProcessBuilder(
-                                    List.of(
-                                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                                    .toString(),
-                                            "-Xmx512m",
-                                            "-jar",
-                                            jar.toString()))
+                    new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -74,6 +75,16 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    /**
+     * JVM options for every service this process starts ({@code suite.service.jvm-options}, space
+     * separated). The end-to-end tests start dozens of services on two cores and ask for a JVM that
+     * starts on less CPU (see end-to-end-tests/pom.xml); the run command sets none.
+     */
+    private static List<String> extraJvmOptions() {
+        String options = System.getProperty("suite.service.jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public String name() {
