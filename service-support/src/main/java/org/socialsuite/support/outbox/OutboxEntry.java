@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,15 +14,8 @@ import java.time.Instant;
 @Table(name = "outbox")
 public class OutboxEntry extends PanacheEntityBase {
 
-    /**
-     * From the table's sequence, a hundred at a time ({@code INCREMENT BY 100}): an identity id
-     * would make every persist an INSERT of its own, where a batch of events wants one batched
-     * INSERT at flush. Ids stay ascending within a transaction, which is the order the relay
-     * publishes in.
-     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_ids")
-    @SequenceGenerator(name = "outbox_ids", sequenceName = "outbox_id_seq", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(nullable = false)
