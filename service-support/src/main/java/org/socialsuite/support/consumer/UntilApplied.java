@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
  * Applies a consumer's work until it is done or fails for a reason of its own. An infrastructure
  * failure is retried with backoff for as long as the service runs (the record is neither
  * acknowledged nor dead-lettered meanwhile, so its offset is not committed and the partition waits
- * in order). Once the service is stopping, such work is abandoned: it never completes, its offsets
- * are never committed, and the records go to whichever instance takes the partition next.
+ * in order). Once the service is stopping, such work, and any work that fails then, is abandoned:
+ * it never completes, its offsets are never committed, and the records go to whichever instance
+ * takes the partition next.
  */
 @ApplicationScoped
 public class UntilApplied {
@@ -42,7 +43,7 @@ public class UntilApplied {
                 .retry()
                 .withBackOff(FIRST_RETRY, LONGEST_WAIT)
                 .indefinitely()
-                .onFailure(InfrastructureFailure::isInfrastructure)
+                .onFailure(this::abandoned)
                 .recoverWithUni(
                         failure -> {
                             LOG.infof(
@@ -50,6 +51,15 @@ public class UntilApplied {
                                     what, failure.toString());
                             return Uni.createFrom().nothing();
                         });
+    }
+
+    /**
+     * Once the service is stopping, no failure is the record's own: the session, the pool and the
+     * clients are being closed under the work ("Session/EntityManager is closed"). Such work is
+     * left uncommitted for the next owner, which dead-letters a record only if it fails there too.
+     */
+    private boolean abandoned(Throwable failure) {
+        return stopping || InfrastructureFailure.isInfrastructure(failure);
     }
 
     private boolean retryable(Throwable failure) {

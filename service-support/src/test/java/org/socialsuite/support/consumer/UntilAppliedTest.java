@@ -116,6 +116,29 @@ class UntilAppliedTest {
         assertThat(attempts).hasValue(1);
     }
 
+    @Test
+    void atShutdownAnyFailureAbandonsTheWorkSoNoHealthyRecordIsDeadLettered() {
+        untilApplied.stopping(null);
+
+        // What a batch applied one by one met while the service closed its session under it.
+        UniAssertSubscriber<Object> outcome =
+                untilApplied
+                        .run(
+                                "test work",
+                                () -> {
+                                    attempts.incrementAndGet();
+                                    return Uni.createFrom()
+                                            .failure(
+                                                    new IllegalStateException(
+                                                            "Session/EntityManager is closed"));
+                                })
+                        .subscribe()
+                        .withSubscriber(UniAssertSubscriber.create());
+
+        outcome.assertNotTerminated();
+        assertThat(attempts).hasValue(1);
+    }
+
     private static PgException sql(String state) {
         return new PgException("failed", "ERROR", state, null);
     }
