@@ -17,6 +17,13 @@ public interface ProfileSettings {
     int threadMaxDepth();
 
     /**
+     * How long a person the network said it does not know is not asked about again: a Messenger
+     * consumer's every message would otherwise cost a refused look-up.
+     */
+    @WithDefault("PT1H")
+    Duration notFoundTtl();
+
+    /**
      * How long a replica may hold a profile's fetch while the others wait for it: longer than the
      * slowest call (the REST clients' connect and read timeouts, 2 s + 5 s).
      */

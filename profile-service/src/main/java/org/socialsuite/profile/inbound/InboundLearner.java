@@ -98,7 +98,8 @@ public class InboundLearner {
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {
-        if (!profile.freshAt(now, settings.cacheTtl())) {
+        if (!profile.freshAt(now, settings.cacheTtl())
+                && !profile.missingAt(now, settings.notFoundTtl())) {
             refresher.refreshInBackground(profile.id);
         }
     }

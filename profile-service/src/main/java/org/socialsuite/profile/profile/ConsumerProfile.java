@@ -9,12 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.SocialEventReceived;
 
-/** A consumer as one connected account knows them. */
+/**
+ * A consumer as one connected account knows them. An update writes only the columns it changed:
+ * what an event taught and what a fetch brought are written by different transactions.
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "consumer_profile")
 public class ConsumerProfile extends PanacheEntityBase {
@@ -64,6 +69,10 @@ public class ConsumerProfile extends PanacheEntityBase {
 
     @Column(name = "fetched_at")
     public Instant fetchedAt;
+
+    /** When the network last answered that it does not know this person (or cannot show them). */
+    @Column(name = "not_found_at")
+    public Instant notFoundAt;
 
     /**
      * Until when a replica is fetching it from the network (see ProfileRefresher). Written only by
@@ -120,6 +129,7 @@ public class ConsumerProfile extends PanacheEntityBase {
         followingCount =
                 fetched.followingCount() != null ? fetched.followingCount() : followingCount;
         fetchedAt = now;
+        notFoundAt = null;
     }
 
     /**
@@ -140,6 +150,11 @@ public class ConsumerProfile extends PanacheEntityBase {
                         && followerCount != null
                         && followingCount != null;
         return completeHints && now.isBefore(learntAt.plus(ttl));
+    }
+
+    /** Whether the network said recently that it does not know this person: not asked again yet. */
+    public boolean missingAt(Instant now, Duration ttl) {
+        return notFoundAt != null && now.isBefore(notFoundAt.plus(ttl));
     }
 
     /** What the widget shows, to tell whether anything changed. */

@@ -79,6 +79,17 @@ public class ProfileRefresher {
                             if (profile.freshAt(now, settings.cacheTtl())) {
                                 return Uni.createFrom().item(profile);
                             }
+                            if (profile.missingAt(now, settings.notFoundTtl())) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new UpstreamFailure(
+                                                        UpstreamFailure.Kind.NOT_FOUND,
+                                                        "The network did not know "
+                                                                + profile.consumerId
+                                                                + " at "
+                                                                + profile.notFoundAt,
+                                                        null));
+                            }
                             return claimFetch(profile, now)
                                     .chain(
                                             claimed ->
@@ -129,7 +140,15 @@ public class ProfileRefresher {
         return network.profile(profile.accountId, profile.channel, profile.consumerId)
                 .chain(fetched -> store(profile.id, fetched))
                 .onFailure()
-                .call(() -> releaseClaim(profile.id));
+                .call(failure -> releaseClaim(profile.id, notFound(failure)));
+    }
+
+    /** Now, if the network said it does not know the person; else null. */
+    private Instant notFound(Throwable failure) {
+        return failure instanceof UpstreamFailure upstream
+                        && upstream.kind() == UpstreamFailure.Kind.NOT_FOUND
+                ? clock.instant()
+                : null;
     }
 
     /**
@@ -161,8 +180,25 @@ public class ProfileRefresher {
                         });
     }
 
-    private Uni<Void> releaseClaim(String profileId) {
-        return Panache.withTransaction(() -> clearClaim(profileId));
+    /** After a failed fetch; remembers when the network said it does not know the person. */
+    private Uni<Void> releaseClaim(String profileId, Instant notFoundAt) {
+        return Panache.withTransaction(
+                () ->
+                        notFoundAt == null
+                                ? clearClaim(profileId)
+                                : Panache.getSession()
+                                        .chain(
+                                                session ->
+                                                        session.createNativeQuery(
+                                                                        "UPDATE consumer_profile"
+                                                                            + " SET fetch_claimed_until"
+                                                                            + " = NULL,"
+                                                                            + " not_found_at = ?1"
+                                                                            + " WHERE id = ?2")
+                                                                .setParameter(1, notFoundAt)
+                                                                .setParameter(2, profileId)
+                                                                .executeUpdate())
+                                        .replaceWithVoid());
     }
 
     /** In the caller's transaction: with the fetched fields, or alone after a failure. */

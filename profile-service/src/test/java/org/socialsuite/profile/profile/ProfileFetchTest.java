@@ -292,6 +292,37 @@ class ProfileFetchTest {
     }
 
     @Test
+    void aPersonTheNetworkDoesNotKnowIsNotAskedAboutAgainForAnHour() {
+        String psid = "8006" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        network.stubFor(
+                get(urlPathEqualTo("/facebook/" + psid))
+                        .willReturn(
+                                json(
+                                        400,
+                                        "{\"error\":{\"message\":\"Unsupported get request.\","
+                                                + "\"code\":100,\"error_subcode\":33}}")));
+        messengerMessageFrom(psid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> upstreamCalls(psid) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notFoundRecorded(psid));
+
+        // More messages and the agent's widget: nothing more is asked of the network.
+        messengerMessageFrom(psid);
+        profile("acme", "facebook", psid).statusCode(404);
+        profile("acme", "facebook", psid).statusCode(404);
+        assertThat(upstreamCalls(psid)).isOne();
+
+        TestClock.set(TestClock.START.plus(Duration.ofMinutes(61)));
+        profile("acme", "facebook", psid).statusCode(404);
+        assertThat(upstreamCalls(psid)).isEqualTo(2);
+    }
+
+    private static boolean notFoundRecorded(String consumerId) throws SQLException {
+        return rowExists(
+                "SELECT 1 FROM consumer_profile WHERE consumer_id = ? AND not_found_at IS NOT NULL",
+                consumerId);
+    }
+
+    @Test
     void aRateLimitAnotherReplicaLearntPausesThisOne() {
         String user = "9005" + Math.abs(UUID.randomUUID().getMostSignificantBits());
         network.stubFor(
@@ -425,18 +456,20 @@ class ProfileFetchTest {
     }
 
     /** Whether the event's profile row is there, read straight from the database. */
-    private static boolean stored(String consumerId) throws Exception {
+    private static boolean stored(String consumerId) throws SQLException {
+        return rowExists("SELECT 1 FROM consumer_profile WHERE consumer_id = ?", consumerId);
+    }
+
+    private static boolean rowExists(String query, String consumerId) throws SQLException {
         PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
         try (Connection connection =
                         DriverManager.getConnection(
                                 postgres.jdbcUrl("profile_test"),
                                 postgres.username(),
                                 postgres.password());
-                PreparedStatement query =
-                        connection.prepareStatement(
-                                "SELECT 1 FROM consumer_profile WHERE consumer_id = ?")) {
-            query.setString(1, consumerId);
-            try (ResultSet row = query.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, consumerId);
+            try (ResultSet row = statement.executeQuery()) {
                 return row.next();
             }
         }
