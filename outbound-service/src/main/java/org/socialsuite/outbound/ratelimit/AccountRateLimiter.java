@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import org.socialsuite.support.persistence.NativeStatements;
 
 /**
  * Keeps each account under its networks' quotas by queueing a burst instead of running into 429s: a
@@ -50,19 +51,13 @@ public class AccountRateLimiter {
         Duration period = limit == null ? Duration.ofSeconds(1) : limit.period();
         return Panache.withTransaction(
                 () ->
-                        Panache.getSession()
-                                .chain(
-                                        session ->
-                                                session.createNativeQuery(
-                                                                "INSERT INTO rate_bucket (key,"
-                                                                        + " tokens, refilled_at)"
-                                                                        + " VALUES (?1, ?2, ?3) ON"
-                                                                        + " CONFLICT (key) DO"
-                                                                        + " NOTHING")
-                                                        .setParameter(1, key)
-                                                        .setParameter(2, (double) permits)
-                                                        .setParameter(3, now)
-                                                        .executeUpdate())
+                        NativeStatements.execute(
+                                        "INSERT INTO rate_bucket (key, tokens, refilled_at)"
+                                                + " VALUES (?1, ?2, ?3) ON CONFLICT (key) DO"
+                                                + " NOTHING",
+                                        key,
+                                        (double) permits,
+                                        now)
                                 .chain(
                                         () ->
                                                 RateBucket.<RateBucket>findById(

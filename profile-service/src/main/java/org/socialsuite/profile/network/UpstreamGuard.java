@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.socialsuite.profile.ProfileSettings;
+import org.socialsuite.support.persistence.NativeStatements;
 
 /**
  * Honours 429s: after one, an account makes no more look-ups until the network's reset time (or
@@ -59,24 +60,14 @@ public class UpstreamGuard {
                         : clock.instant().plus(settings.rateLimitPause());
         return Panache.withTransaction(
                         () ->
-                                Panache.getSession()
-                                        .chain(
-                                                session ->
-                                                        session.createNativeQuery(
-                                                                        "INSERT INTO upstream_pause"
-                                                                            + " (account_id,"
-                                                                            + " paused_until)"
-                                                                            + " VALUES (?1, ?2) ON"
-                                                                            + " CONFLICT"
-                                                                            + " (account_id) DO"
-                                                                            + " UPDATE SET"
-                                                                            + " paused_until ="
-                                                                            + " GREATEST("
-                                                                            + "upstream_pause.paused_until,"
-                                                                            + " EXCLUDED.paused_until)")
-                                                                .setParameter(1, accountId)
-                                                                .setParameter(2, until)
-                                                                .executeUpdate()))
+                                NativeStatements.execute(
+                                        "INSERT INTO upstream_pause (account_id, paused_until)"
+                                                + " VALUES (?1, ?2) ON CONFLICT (account_id) DO"
+                                                + " UPDATE SET paused_until ="
+                                                + " GREATEST(upstream_pause.paused_until,"
+                                                + " EXCLUDED.paused_until)",
+                                        accountId,
+                                        until))
                 .replaceWithVoid();
     }
 }

@@ -14,6 +14,7 @@ import org.socialsuite.profile.network.NetworkLookups;
 import org.socialsuite.profile.network.SingleFlight;
 import org.socialsuite.profile.network.UpstreamFailure;
 import org.socialsuite.support.background.VertxContexts;
+import org.socialsuite.support.persistence.NativeStatements;
 
 /**
  * Brings a stored profile up to date from its network: one upstream call per profile at a time,
@@ -109,30 +110,15 @@ public class ProfileRefresher {
     private Uni<Boolean> claimFetch(ConsumerProfile seen, Instant now) {
         return Panache.withTransaction(
                         () ->
-                                Panache.getSession()
-                                        .chain(
-                                                session ->
-                                                        session.createNativeQuery(
-                                                                        "UPDATE consumer_profile"
-                                                                            + " SET fetch_claimed_until"
-                                                                            + " = ?1 WHERE id = ?2"
-                                                                            + " AND (fetch_claimed_until"
-                                                                            + " IS NULL OR"
-                                                                            + " fetch_claimed_until"
-                                                                            + " < ?3) AND"
-                                                                            + " fetched_at IS NOT"
-                                                                            + " DISTINCT FROM"
-                                                                            + " CAST(?4 AS"
-                                                                            + " timestamptz)")
-                                                                .setParameter(
-                                                                        1,
-                                                                        now.plus(
-                                                                                settings
-                                                                                        .fetchClaim()))
-                                                                .setParameter(2, seen.id)
-                                                                .setParameter(3, now)
-                                                                .setParameter(4, seen.fetchedAt)
-                                                                .executeUpdate()))
+                                NativeStatements.execute(
+                                        "UPDATE consumer_profile SET fetch_claimed_until = ?1"
+                                                + " WHERE id = ?2 AND (fetch_claimed_until IS NULL"
+                                                + " OR fetch_claimed_until < ?3) AND fetched_at IS"
+                                                + " NOT DISTINCT FROM CAST(?4 AS timestamptz)",
+                                        now.plus(settings.fetchClaim()),
+                                        seen.id,
+                                        now,
+                                        seen.fetchedAt))
                 .map(updated -> updated == 1);
     }
 
@@ -184,33 +170,20 @@ public class ProfileRefresher {
     private Uni<Void> releaseClaim(String profileId, Instant notFoundAt) {
         return Panache.withTransaction(
                 () ->
-                        notFoundAt == null
-                                ? clearClaim(profileId)
-                                : Panache.getSession()
-                                        .chain(
-                                                session ->
-                                                        session.createNativeQuery(
-                                                                        "UPDATE consumer_profile"
-                                                                            + " SET fetch_claimed_until"
-                                                                            + " = NULL,"
-                                                                            + " not_found_at = ?1"
-                                                                            + " WHERE id = ?2")
-                                                                .setParameter(1, notFoundAt)
-                                                                .setParameter(2, profileId)
-                                                                .executeUpdate())
-                                        .replaceWithVoid());
+                        NativeStatements.execute(
+                                        "UPDATE consumer_profile SET fetch_claimed_until = NULL,"
+                                                + " not_found_at = COALESCE(CAST(?1 AS"
+                                                + " timestamptz), not_found_at) WHERE id = ?2",
+                                        notFoundAt,
+                                        profileId)
+                                .replaceWithVoid());
     }
 
-    /** In the caller's transaction: with the fetched fields, or alone after a failure. */
+    /** In the caller's transaction, with the fetched fields. */
     private static Uni<Void> clearClaim(String profileId) {
-        return Panache.getSession()
-                .chain(
-                        session ->
-                                session.createNativeQuery(
-                                                "UPDATE consumer_profile SET fetch_claimed_until ="
-                                                        + " NULL WHERE id = ?1")
-                                        .setParameter(1, profileId)
-                                        .executeUpdate())
+        return NativeStatements.execute(
+                        "UPDATE consumer_profile SET fetch_claimed_until = NULL WHERE id = ?1",
+                        profileId)
                 .replaceWithVoid();
     }
 

@@ -373,12 +373,7 @@ class ProfileFetchTest {
 
     /** What another replica of the service writes to the shared database. */
     private static void anotherReplica(String sql, Object... parameters) {
-        PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
-        try (Connection connection =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl("profile_test"),
-                                postgres.username(),
-                                postgres.password());
+        try (Connection connection = database();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i];
@@ -460,13 +455,15 @@ class ProfileFetchTest {
         return rowExists("SELECT 1 FROM consumer_profile WHERE consumer_id = ?", consumerId);
     }
 
-    private static boolean rowExists(String query, String consumerId) throws SQLException {
+    /** The test's database, as another replica of the service would reach it. */
+    private static Connection database() throws SQLException {
         PostgresServer postgres = PostgresServer.fromEnvironment(System.getenv());
-        try (Connection connection =
-                        DriverManager.getConnection(
-                                postgres.jdbcUrl("profile_test"),
-                                postgres.username(),
-                                postgres.password());
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("profile_test"), postgres.username(), postgres.password());
+    }
+
+    private static boolean rowExists(String query, String consumerId) throws SQLException {
+        try (Connection connection = database();
                 PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, consumerId);
             try (ResultSet row = statement.executeQuery()) {
