@@ -93,15 +93,53 @@ function renderConversations() {
 
 // --- Transcript and reply box ----------------------------------------------------------------
 
+/** Messages per transcript page: the newest page on opening, older ones as the agent scrolls up. */
+const PAGE = 50;
+
 async function openConversation(id) {
-  const [detail, messages] = await Promise.all([api(`/api/conversations/${id}`), api(`/api/conversations/${id}/messages`)]);
+  const [detail, page] = await Promise.all([api(`/api/conversations/${id}`), api(`/api/conversations/${id}/messages?limit=${PAGE}`)]);
   const switching = state.current?.id !== id;
-  state.current = { ...detail, messages };
-  state.seen[id] = detail.updatedAt;
-  localStorage.setItem(`seen:${state.session.agentId}`, JSON.stringify(state.seen));
+  state.current = { ...detail, messages: page.items, olderCursor: page.olderCursor };
+  markSeen(detail);
   renderConversations();
   renderConversation(switching);
   if (switching) loadWidget();
+}
+
+function markSeen(detail) {
+  state.seen[detail.id] = detail.updatedAt;
+  localStorage.setItem(`seen:${state.session.agentId}`, JSON.stringify(state.seen));
+}
+
+/** The page before the oldest message shown, kept in place on the screen. */
+async function loadOlder() {
+  const c = state.current;
+  if (!c?.olderCursor || c.loadingOlder) return;
+  c.loadingOlder = true;
+  try {
+    const page = await api(`/api/conversations/${c.id}/messages?limit=${PAGE}&before=${encodeURIComponent(c.olderCursor)}`);
+    if (state.current !== c) return;
+    c.messages = [...page.items, ...c.messages];
+    c.olderCursor = page.olderCursor;
+    renderConversation(false, { keepBottomDistance: true });
+  } finally {
+    c.loadingOlder = false;
+  }
+}
+
+/** A message as the server now shows it, in its place by time; one before the loaded pages waits for them. */
+function upsertMessage(c, message) {
+  const messages = c.messages;
+  const at = messages.findIndex((m) => m.id === message.id);
+  if (at >= 0) {
+    messages[at] = message;
+    return true;
+  }
+  if (c.olderCursor && messages.length && message.occurredAt < messages[0].occurredAt) return false;
+  let index = messages.length;
+  while (index > 0 && messages[index - 1].occurredAt > message.occurredAt) index--;
+  messages.splice(index, 0, message);
+  return true;
 }
 
 function indicator(m, conversation) {
@@ -134,21 +172,28 @@ function messageView(m, conversation) {
     previous, indicator(m, conversation));
 }
 
-function renderConversation(switching) {
+function renderConversation(switching, { keepBottomDistance = false } = {}) {
   const c = state.current;
-  // A live update must not take away what the agent is writing, or the mode they chose.
+  // A live update must not take away what the agent is writing, or the mode they chose, nor move
+  // what they are reading further up the transcript.
   const draft = switching ? '' : ($('reply-text')?.value ?? '');
   if (switching) state.chosenMode = null;
   const chosen = state.chosenMode;
   const writing = !switching && document.activeElement?.id === 'reply-text';
-  const transcript = el('div', { class: 'transcript', 'data-test': 'transcript' }, c.messages.map((m) => messageView(m, c)));
+  const before = document.querySelector('[data-test="transcript"]');
+  const fromBottom = before ? before.scrollHeight - before.scrollTop : 0;
+  const atBottom = !before || fromBottom - before.clientHeight < 40;
+  const older = c.olderCursor && el('button', { type: 'button', class: 'older', 'data-test': 'load-older', text: 'Earlier messages', onclick: loadOlder });
+  const transcript = el('div', { class: 'transcript', 'data-test': 'transcript' }, older, c.messages.map((m) => messageView(m, c)));
+  transcript.onscroll = () => { if (transcript.scrollTop < 80) loadOlder(); };
   $('conversation').replaceChildren(
     el('header', {}, icon(c.channel), el('h2', { text: c.consumer.name || c.consumer.id }),
       el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
       c.status === 'OPEN' && el('button', { type: 'button', 'data-test': 'close-conversation', text: 'Close conversation', onclick: closeConversation })),
     transcript,
     c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
-  transcript.scrollTop = transcript.scrollHeight;
+  if (keepBottomDistance || (!switching && !atBottom)) transcript.scrollTop = transcript.scrollHeight - fromBottom;
+  else transcript.scrollTop = transcript.scrollHeight;
   updateCount();
   if (writing) $('reply-text').focus();
 }
@@ -218,12 +263,14 @@ async function sendReply(event) {
   if (!text) return;
   $('reply-error').textContent = '';
   try {
-    await api(`/api/conversations/${state.current.id}/replies`, {
+    const c = state.current;
+    const reply = await api(`/api/conversations/${c.id}/replies`, {
       method: 'POST', body: { text, mode: currentMode() }, headers: { 'Idempotency-Key': crypto.randomUUID() },
     });
     $('reply-text').value = '';
     state.chosenMode = null;
-    await openConversation(state.current.id);
+    if (state.current === c) upsertMessage(c, reply);
+    await refreshDetail(c);
   } catch (error) {
     $('reply-error').textContent = error.message;
   }
@@ -231,7 +278,7 @@ async function sendReply(event) {
 
 async function closeConversation() {
   await api(`/api/conversations/${state.current.id}/close`, { method: 'POST' });
-  await Promise.all([openConversation(state.current.id), loadConversations()]);
+  await Promise.all([refreshDetail(state.current), loadConversations()]);
 }
 
 // --- Social widget ---------------------------------------------------------------------------
@@ -281,8 +328,9 @@ const offset = (hours) => { const m = Math.round(Math.abs(hours) * 60); return `
 const localTime = (hours) => new Date(Date.now() + hours * 36e5).toISOString().slice(11, 16);
 
 function postSection(c) {
-  const latestPublic = [...c.messages].reverse().find((m) => m.direction === 'INBOUND' && m.visibility === 'PUBLIC' && m.platformId);
-  if (!latestPublic) return el('p', { class: 'hint', text: 'No public post in this conversation.' });
+  // From the conversation, not the loaded pages: the comment may be far back in the transcript.
+  const latestPublic = c.latestPublic;
+  if (!latestPublic?.platformId) return el('p', { class: 'hint', text: 'No public post in this conversation.' });
   const holder = el('div', {}, el('button', { type: 'button', 'data-test': 'view-post', text: 'View post', onclick: async () => {
     try {
       const thread = await api(`/api/posts/${c.channel.toLowerCase()}/${encodeURIComponent(latestPublic.platformId)}/thread`);
@@ -306,17 +354,45 @@ function postSection(c) {
 // --- Live updates ----------------------------------------------------------------------------
 
 let refreshTimer;
-let currentChanged = false;
-/** Events close together make one refresh; one of them for the open conversation is never lost. */
-function scheduleRefresh(conversationId) {
-  if (!conversationId || conversationId === state.current?.id) currentChanged = true;
+/** Events close together make one refresh of the conversation list. */
+function scheduleListRefresh() {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(async () => {
-    const reopen = currentChanged;
-    currentChanged = false;
-    await loadConversations();
-    if (reopen && state.current) await openConversation(state.current.id);
-  }, 150);
+  refreshTimer = setTimeout(loadConversations, 150);
+}
+
+/** The open conversation's header and reply modes again: one small read, whatever the history. */
+async function refreshDetail(c) {
+  const detail = await api(`/api/conversations/${c.id}`);
+  if (state.current !== c) return;
+  Object.assign(c, detail);
+  markSeen(detail);
+  renderConversation(false);
+}
+
+/**
+ * What the stream says about the open conversation is applied to it, in the order heard: a new
+ * or changed message is fetched alone, a delivery is set on its message. Nothing re-reads the
+ * transcript, so one event costs the same in a conversation of ten messages or ten thousand.
+ */
+let applying = Promise.resolve();
+function applyToCurrent(event) {
+  applying = applying.then(async () => {
+    const c = state.current;
+    if (c?.id !== event.conversationId) return;
+    if (event.type === 'MessageRecorded' || event.type === 'MessageChanged') {
+      const message = await api(`/api/conversations/${c.id}/messages/${event.messageId}`);
+      if (state.current === c) upsertMessage(c, message);
+    } else if (event.type === 'DeliveryStatusChanged') {
+      const message = c.messages.find((m) => m.id === event.messageId);
+      if (message) Object.assign(message, { deliveryStatus: event.deliveryStatus, failureReason: event.failureReason, platformId: event.platformMessageId ?? message.platformId });
+    }
+    await refreshDetail(c);
+  }).catch((error) => console.warn('Live update failed', error));
+}
+
+function heard(event) {
+  scheduleListRefresh();
+  if (event.conversationId && event.conversationId === state.current?.id) applyToCurrent(event);
 }
 
 /** fetch() rather than EventSource, so the token travels in a header and never in a URL. */
@@ -329,7 +405,8 @@ async function listen(attempt = 0) {
     $('live').textContent = 'Live';
     attempt = 0;
     // Whatever happened while the stream was down is read again once it is back.
-    scheduleRefresh();
+    loadConversations();
+    if (state.current) openConversation(state.current.id);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -341,7 +418,7 @@ async function listen(attempt = 0) {
       for (const event of events) {
         const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
         if (!data) continue;
-        try { scheduleRefresh(JSON.parse(data).conversationId); } catch { scheduleRefresh(); }
+        try { heard(JSON.parse(data)); } catch { scheduleListRefresh(); }
       }
     }
   } catch (error) {

@@ -16,7 +16,8 @@ import java.time.Instant;
             name = "ConversationClosed"),
     @JsonSubTypes.Type(
             value = ConversationEvent.DeliveryStatusChanged.class,
-            name = "DeliveryStatusChanged")
+            name = "DeliveryStatusChanged"),
+    @JsonSubTypes.Type(value = ConversationEvent.MessageChanged.class, name = "MessageChanged")
 })
 public sealed interface ConversationEvent {
 
@@ -83,6 +84,27 @@ public sealed interface ConversationEvent {
             Require.text(brandId, "brandId");
             Require.text(messageId, "messageId");
             Require.text(deliveryStatus, "deliveryStatus");
+            Require.present(changedAt, "changedAt");
+        }
+    }
+
+    /**
+     * What happened on the network to a message already in a transcript: EDITED (its text replaced,
+     * the earlier one kept), DELETED, HIDDEN or UNHIDDEN. Readers fetch the message again.
+     */
+    record MessageChanged(
+            String conversationId,
+            String brandId,
+            String messageId,
+            LifecycleAction change,
+            Instant changedAt)
+            implements ConversationEvent {
+
+        public MessageChanged {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.text(messageId, "messageId");
+            Require.present(change, "change");
             Require.present(changedAt, "changedAt");
         }
     }

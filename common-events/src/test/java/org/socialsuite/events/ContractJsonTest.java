@@ -45,6 +45,10 @@ class ContractJsonTest {
                 new ConversationEvent.DeliveryStatusChanged(
                         "c-1", "acme", "msg-2", "FAILED", null, "Window closed", Samples.T0),
                 ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationEvent.MessageChanged(
+                        "c-1", "acme", "msg-3", LifecycleAction.EDITED, Samples.T0),
+                ConversationEvent.class);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class AgentApi {
                         () -> request().get("/api/conversations").then().body("items", hasSize(1)));
         String id = request().get("/api/conversations").then().extract().path("items[0].id");
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> transcript(id).body("$", hasSize(messages)));
+                .untilAsserted(() -> transcript(id).body("items", hasSize(messages)));
         return id;
     }
 

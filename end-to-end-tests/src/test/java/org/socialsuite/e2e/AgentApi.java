@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,13 +38,26 @@ final class AgentApi {
         return get("/api/conversations/" + id);
     }
 
+    /** The whole transcript, oldest first, read a page at a time. */
     List<Map<String, Object>> transcript(String conversationId) {
-        return get("/api/conversations/" + conversationId + "/messages").getList("$");
+        List<Map<String, Object>> messages = new ArrayList<>();
+        String before = null;
+        do {
+            JsonPath page =
+                    get(
+                            "/api/conversations/"
+                                    + conversationId
+                                    + "/messages?limit=200"
+                                    + (before == null ? "" : "&before=" + before));
+            messages.addAll(0, page.getList("items"));
+            before = page.getString("olderCursor");
+        } while (before != null);
+        return messages;
     }
 
     String deliveryStatus(String conversationId, String messageId) {
-        return get("/api/conversations/" + conversationId + "/messages")
-                .getString("find { it.id == '" + messageId + "' }.deliveryStatus");
+        return get("/api/conversations/" + conversationId + "/messages/" + messageId)
+                .getString("deliveryStatus");
     }
 
     /** Sends a reply in the mode the conversation offers by default; returns its message id. */

@@ -2,6 +2,7 @@ package org.socialsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,6 +236,48 @@ class BrowserStoryIT {
         browser.until(d -> !listed("9001"));
         showConversations("CLOSED", "TWITTER");
         browser.until(d -> listed("9001"));
+    }
+
+    @Test
+    void aLongTranscriptOpensAtItsNewestPageAndEarlierOnesLoadAsTheAgentScrollsUp()
+            throws Exception {
+        // Sixty Messenger messages from someone the simulator does not know, a second apart.
+        String psid = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        long start = System.currentTimeMillis() - 120_000;
+        for (int n = 1; n <= 60; n++) {
+            String body =
+                    FacebookWebhooks.messenger(
+                            "1000001",
+                            psid,
+                            "m_" + psid + "_" + n,
+                            "line %03d".formatted(n),
+                            start + n * 1_000L);
+            FacebookWebhooks.postSigned(suite.ingest, body).statusCode(200);
+        }
+        onWorkspace();
+        showConversations("OPEN", "");
+        // In one partition, in order: the last one listed means all sixty are stored.
+        browser.until(d -> listed(psid) && listEntry(psid).getText().contains("line 060"));
+        browser.click("conversation-" + psid);
+
+        // The newest page: 011 to 060, and a way to the earlier ones.
+        browser.awaitText("transcript", "line 060");
+        assertThat(browser.find("transcript").getText())
+                .contains("line 011")
+                .doesNotContain("line 010");
+        browser.find("load-older");
+
+        // Scrolled to the top, the earlier page loads above, in order, and nothing is left.
+        browser.driver.executeScript(
+                "arguments[0].scrollTop = 0; arguments[0].dispatchEvent(new Event('scroll'))",
+                browser.find("transcript"));
+        browser.awaitText("transcript", "line 001");
+        String transcript = browser.find("transcript").getText();
+        assertThat(transcript.indexOf("line 001"))
+                .isLessThan(transcript.indexOf("line 010"))
+                .isLessThan(transcript.indexOf("line 011"));
+        browser.until(d -> d.findElements(By.cssSelector("[data-test='load-older']")).isEmpty());
+        browser.screenshot("workspace-earlier-messages");
     }
 
     @Test

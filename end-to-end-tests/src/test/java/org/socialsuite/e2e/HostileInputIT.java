@@ -438,8 +438,8 @@ class HostileInputIT {
                 .get("/api/conversations/" + conversation + "/messages")
                 .then()
                 .statusCode(200)
-                .body("text", not(hasItem("hijack")))
-                .body("size()", equalTo(1));
+                .body("items.text", not(hasItem("hijack")))
+                .body("items.size()", equalTo(1));
         given().baseUri(suite.conversations.baseUrl())
                 .header("Authorization", AgentTokens.bearer("acme"))
                 .get("/api/conversations/" + conversation)

@@ -164,7 +164,8 @@ class SimulatedNetworksEndToEndIT {
     /** Waits for the consumer's message with that text, and returns its platform id. */
     private static String awaitInbound(String consumerId, String text) {
         String id = awaitConversation(consumerId);
-        String path = "find { it.direction == 'INBOUND' && it.text == '" + text + "' }.platformId";
+        String path =
+                "items.find { it.direction == 'INBOUND' && it.text == '" + text + "' }.platformId";
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
@@ -197,7 +198,7 @@ class SimulatedNetworksEndToEndIT {
 
     /** Waits for the agent's message to reach the status, and returns its failure reason. */
     private static String awaitDelivered(String conversationId, String text, String status) {
-        String path = "find { it.direction == 'OUTBOUND' && it.text == '" + text + "' }";
+        String path = "items.find { it.direction == 'OUTBOUND' && it.text == '" + text + "' }";
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->

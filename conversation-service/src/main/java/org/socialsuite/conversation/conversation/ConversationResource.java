@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +21,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.message.TranscriptPage;
 import org.socialsuite.conversation.stream.ConversationStream;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConversationEvent;
@@ -53,9 +53,7 @@ public class ConversationResource {
             @RestQuery String channel,
             @RestQuery @DefaultValue("50") int limit,
             @RestQuery String cursor) {
-        if (limit < 1 || limit > 200) {
-            throw new BadRequestException("limit must be between 1 and 200");
-        }
+        checkLimit(limit);
         return service.list(
                 brand(),
                 QueryValues.parse(ConversationStatus.class, "status", status),
@@ -73,9 +71,24 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}/messages")
-    @Operation(summary = "The transcript in time order, each message with its indicator fields")
-    public Uni<List<TranscriptMessage>> messages(@RestPath UUID id) {
-        return service.transcript(brand(), id);
+    @Operation(
+            summary = "The transcript a page at a time, each message with its indicator fields",
+            description =
+                    "The latest `limit` messages, or with `before` (a page's olderCursor) the ones"
+                            + " before them; each page in time order.")
+    public Uni<TranscriptPage> messages(
+            @RestPath UUID id, @RestQuery @DefaultValue("50") int limit, @RestQuery String before) {
+        checkLimit(limit);
+        return service.transcript(brand(), id, before, limit);
+    }
+
+    @GET
+    @Path("/{id}/messages/{messageId}")
+    @Operation(
+            summary = "One message of the transcript",
+            description = "What the workspace fetches when the stream names a message.")
+    public Uni<TranscriptMessage> message(@RestPath UUID id, @RestPath UUID messageId) {
+        return service.message(brand(), id, messageId);
     }
 
     @GET
@@ -86,7 +99,8 @@ public class ConversationResource {
             summary = "Live events of the brand's conversations",
             description =
                     "Server-sent events, each a JSON object with a type: MessageRecorded (a new"
-                            + " message), DeliveryStatusChanged (a reply's delivery),"
+                            + " message), MessageChanged (edited, deleted, hidden or unhidden on"
+                            + " the network), DeliveryStatusChanged (a reply's delivery),"
                             + " ConversationClosed. The service may end a stream (a replica's"
                             + " restart, a client fallen 1,024 events behind): reconnect, then"
                             + " reload the conversations, which also covers what happened while"
@@ -101,6 +115,12 @@ public class ConversationResource {
     public Uni<Detail> close(@RestPath UUID id) {
         AgentIdentity agent = AgentIdentity.of(token);
         return service.close(agent.brandId(), agent.agentId(), id);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new BadRequestException("limit must be between 1 and 200");
+        }
     }
 
     private String brand() {

@@ -4,20 +4,26 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.socialsuite.conversation.conversation.ConversationViews.Detail;
+import org.socialsuite.conversation.conversation.ConversationViews.MessageRef;
 import org.socialsuite.conversation.conversation.ConversationViews.Page;
 import org.socialsuite.conversation.conversation.ConversationViews.Summary;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.MessageVersion;
+import org.socialsuite.conversation.message.TranscriptCursor;
 import org.socialsuite.conversation.message.TranscriptMessage;
+import org.socialsuite.conversation.message.TranscriptPage;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
@@ -64,24 +70,59 @@ public class ConversationService {
         return conversations.requireForBrand(id, brandId).chain(this::detail);
     }
 
+    /**
+     * The latest {@code limit} messages, or those before the cursor. Reading a page costs the same
+     * however long the conversation's history is.
+     */
     @WithSession
-    public Uni<List<TranscriptMessage>> transcript(String brandId, UUID id) {
+    public Uni<TranscriptPage> transcript(String brandId, UUID id, String before, int limit) {
+        TranscriptCursor cursor = before == null ? null : TranscriptCursor.decode(before);
+        // One more than asked tells whether anything came before the page.
         return conversations
                 .requireForBrand(id, brandId)
-                .chain(conversation -> messages.transcript(conversation.id))
+                .chain(conversation -> messages.newestFirst(conversation.id, cursor, limit + 1))
                 .chain(
-                        rows ->
-                                messages.versionsOf(rows.stream().map(m -> m.id).toList())
-                                        .map(versions -> withHistory(rows, versions)));
+                        rows -> {
+                            List<Message> page =
+                                    new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+                            Collections.reverse(page);
+                            String older =
+                                    rows.size() > limit
+                                            ? TranscriptCursor.before(page.get(0)).encode()
+                                            : null;
+                            return withHistory(page).map(items -> new TranscriptPage(items, older));
+                        });
     }
 
-    private static List<TranscriptMessage> withHistory(
-            List<Message> rows, List<MessageVersion> versions) {
-        Map<UUID, List<MessageVersion>> byMessage =
-                versions.stream().collect(Collectors.groupingBy(v -> v.messageId));
-        return rows.stream()
-                .map(m -> TranscriptMessage.of(m, byMessage.getOrDefault(m.id, List.of())))
-                .toList();
+    /** One message of the conversation as the transcript shows it. */
+    @WithSession
+    public Uni<TranscriptMessage> message(String brandId, UUID id, UUID messageId) {
+        return conversations
+                .requireForBrand(id, brandId)
+                .chain(conversation -> messages.inConversation(conversation.id, messageId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No message " + messageId))
+                .chain(message -> withHistory(List.of(message)))
+                .map(items -> items.get(0));
+    }
+
+    private Uni<List<TranscriptMessage>> withHistory(List<Message> rows) {
+        return messages.versionsOf(rows.stream().map(m -> m.id).toList())
+                .map(
+                        versions -> {
+                            Map<UUID, List<MessageVersion>> byMessage =
+                                    versions.stream()
+                                            .collect(Collectors.groupingBy(v -> v.messageId));
+                            return rows.stream()
+                                    .map(
+                                            m ->
+                                                    TranscriptMessage.of(
+                                                            m,
+                                                            byMessage.getOrDefault(
+                                                                    m.id, List.of())))
+                                    .toList();
+                        });
     }
 
     /** Closing twice is fine; the consumer's next message opens a new conversation. */
@@ -109,7 +150,12 @@ public class ConversationService {
                                 Detail.of(
                                         conversation,
                                         ReplyModePolicy.defaultMode(facts),
-                                        ReplyModePolicy.availability(facts, clock.instant())));
+                                        ReplyModePolicy.availability(facts, clock.instant()),
+                                        facts.lastPublic() == null
+                                                ? null
+                                                : new MessageRef(
+                                                        facts.lastPublic().id,
+                                                        facts.lastPublic().platformId)));
     }
 
     private static Page toPage(List<Conversation> rows, int limit) {

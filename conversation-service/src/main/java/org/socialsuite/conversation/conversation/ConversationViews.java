@@ -45,9 +45,14 @@ public final class ConversationViews {
 
     public record Page(List<Summary> items, String nextCursor) {}
 
+    /** A message of the transcript by its ids here and on the network. */
+    public record MessageRef(UUID messageId, String platformId) {}
+
     /**
      * @param defaultReplyMode the visibility of the consumer's last message
      * @param replyModes each mode of the channel: available now, until when, or why not
+     * @param latestPublic the consumer's latest public message still on the network (the post
+     *     widget shows what it answers), however far back in the transcript; absent if none
      */
     public record Detail(
             UUID id,
@@ -58,10 +63,15 @@ public final class ConversationViews {
             ConversationStatus status,
             ReplyMode defaultReplyMode,
             List<ReplyModeAvailability> replyModes,
+            MessageRef latestPublic,
             Instant createdAt,
             Instant updatedAt) {
 
-        static Detail of(Conversation c, ReplyMode defaultMode, List<ReplyModeAvailability> modes) {
+        static Detail of(
+                Conversation c,
+                ReplyMode defaultMode,
+                List<ReplyModeAvailability> modes,
+                MessageRef latestPublic) {
             return new Detail(
                     c.id,
                     c.channel,
@@ -71,6 +81,7 @@ public final class ConversationViews {
                     c.status,
                     defaultMode,
                     modes,
+                    latestPublic,
                     c.createdAt,
                     c.updatedAt);
         }

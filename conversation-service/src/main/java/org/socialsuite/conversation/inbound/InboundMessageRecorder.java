@@ -19,6 +19,7 @@ import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.profile.KnownConsumer;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
@@ -105,7 +106,17 @@ public class InboundMessageRecorder {
         }
         Message existing = batch.message(event.accountId(), event.platformId());
         if (existing != null) {
-            return lifecycle.apply(existing, event, now);
+            return lifecycle
+                    .apply(existing, event, now)
+                    .call(
+                            outcome ->
+                                    event.action() == LifecycleAction.CREATED
+                                            ? Uni.createFrom().voidItem()
+                                            : this.events.messageChanged(
+                                                    event.brandId(),
+                                                    existing,
+                                                    event.action(),
+                                                    now));
         }
         return switch (event.action()) {
             // An edit of a message we never saw still tells us what it says.

@@ -13,9 +13,30 @@ import org.socialsuite.events.Visibility;
 @ApplicationScoped
 public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
-    /** The transcript in the order things happened on the network. */
-    public Uni<List<Message>> transcript(UUID conversationId) {
-        return find("conversationId = ?1 order by occurredAt, seq", conversationId).list();
+    /**
+     * Up to {@code limit} messages of a transcript, newest first: the latest ones, or those before
+     * the cursor. One walk of the transcript index, however long the history is.
+     */
+    public Uni<List<Message>> newestFirst(UUID conversationId, TranscriptCursor before, int limit) {
+        if (before == null) {
+            return find("conversationId = ?1 order by occurredAt desc, seq desc", conversationId)
+                    .range(0, limit - 1)
+                    .list();
+        }
+        return find(
+                        "conversationId = ?1 and occurredAt <= ?2"
+                                + " and (occurredAt < ?2 or seq < ?3)"
+                                + " order by occurredAt desc, seq desc",
+                        conversationId,
+                        before.occurredAt(),
+                        before.seq())
+                .range(0, limit - 1)
+                .list();
+    }
+
+    /** One message of a conversation, or null. */
+    public Uni<Message> inConversation(UUID conversationId, UUID id) {
+        return find("id = ?1 and conversationId = ?2", id, conversationId).firstResult();
     }
 
     /** The consumer's latest public message still on the network, or null. */

@@ -8,7 +8,9 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
+import org.socialsuite.events.ConversationEvent.MessageChanged;
 import org.socialsuite.events.ConversationEvent.MessageRecorded;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.Topics;
 import org.socialsuite.support.outbox.Outbox;
 
@@ -50,6 +52,18 @@ public class ConversationEvents {
                         message.deliveryStatus.name(),
                         message.platformId,
                         message.failureReason,
+                        now));
+    }
+
+    /** Readers show the message as it now is by fetching it again. */
+    public Uni<Void> messageChanged(
+            String brandId, Message message, LifecycleAction change, Instant now) {
+        return announce(
+                new MessageChanged(
+                        message.conversationId.toString(),
+                        brandId,
+                        message.id.toString(),
+                        change,
                         now));
     }
 

@@ -74,15 +74,17 @@ class RepliesSentOutsideTest {
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("$", hasSize(3))
-                                        .body("[1].direction", equalTo("OUTBOUND"))
-                                        .body("[1].visibility", equalTo("PUBLIC"))
-                                        .body("[1].text", equalTo("Sorry! Check your DMs"))
-                                        .body("[2].visibility", equalTo("PRIVATE"))
-                                        .body("[2].replyMode", equalTo("PRIVATE"))
-                                        .body("sentOutside", contains(false, true, true))
-                                        .body("deliveryStatus", contains(null, "SENT", "SENT"))
-                                        .body("author.name[1]", equalTo("AcmeCare")));
+                                        .body("items", hasSize(3))
+                                        .body("items[1].direction", equalTo("OUTBOUND"))
+                                        .body("items[1].visibility", equalTo("PUBLIC"))
+                                        .body("items[1].text", equalTo("Sorry! Check your DMs"))
+                                        .body("items[2].visibility", equalTo("PRIVATE"))
+                                        .body("items[2].replyMode", equalTo("PRIVATE"))
+                                        .body("items.sentOutside", contains(false, true, true))
+                                        .body(
+                                                "items.deliveryStatus",
+                                                contains(null, "SENT", "SENT"))
+                                        .body("items.author.name[1]", equalTo("AcmeCare")));
         agent.request().get("/api/conversations").then().body("items", hasSize(1));
     }
 
@@ -102,19 +104,19 @@ class RepliesSentOutsideTest {
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("$", hasSize(2))
-                                        .body("[1].id", equalTo(reply))
-                                        .body("[1].deliveryStatus", equalTo("SENT"))
-                                        .body("[1].platformId", equalTo("1901" + tweet))
-                                        .body("[1].sentOutside", equalTo(false)));
+                                        .body("items", hasSize(2))
+                                        .body("items[1].id", equalTo(reply))
+                                        .body("items[1].deliveryStatus", equalTo("SENT"))
+                                        .body("items[1].platformId", equalTo("1901" + tweet))
+                                        .body("items[1].sentOutside", equalTo(false)));
 
         publishResult(reply, id, DeliveryOutcome.SENT, "1901" + tweet);
         awaitResultsPublishedSoFar(id, "PUBLIC");
         agent.transcript(id)
-                .body("$", hasSize(3))
-                .body("[1].id", equalTo(reply))
-                .body("[1].deliveryStatus", equalTo("SENT"))
-                .body("[1].platformId", equalTo("1901" + tweet));
+                .body("items", hasSize(3))
+                .body("items[1].id", equalTo(reply))
+                .body("items[1].deliveryStatus", equalTo("SENT"))
+                .body("items[1].platformId", equalTo("1901" + tweet));
     }
 
     @Test
@@ -135,16 +137,16 @@ class RepliesSentOutsideTest {
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("sentOutside", contains(false, false, true)));
+                                        .body("items.sentOutside", contains(false, false, true)));
 
         publishResult(reply, id, DeliveryOutcome.SENT, "m_out" + brand);
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("$", hasSize(2))
-                                        .body("[1].id", equalTo(reply))
-                                        .body("[1].platformId", equalTo("m_out" + brand))
-                                        .body("[1].deliveryStatus", equalTo("SENT")));
+                                        .body("items", hasSize(2))
+                                        .body("items[1].id", equalTo(reply))
+                                        .body("items[1].platformId", equalTo("m_out" + brand))
+                                        .body("items[1].deliveryStatus", equalTo("SENT")));
     }
 
     @Test
@@ -158,15 +160,17 @@ class RepliesSentOutsideTest {
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("[1].deliveryStatus", equalTo("DELIVERY_UNKNOWN")));
+                                        .body(
+                                                "items[1].deliveryStatus",
+                                                equalTo("DELIVERY_UNKNOWN")));
 
         InboundEvents.publish(InboundEvents.echo(brand, consumer, "m_late" + brand, "Hello Ann"));
         await().untilAsserted(
                         () ->
                                 agent.transcript(id)
-                                        .body("$", hasSize(2))
-                                        .body("[1].deliveryStatus", equalTo("SENT"))
-                                        .body("[1].platformId", equalTo("m_late" + brand)));
+                                        .body("items", hasSize(2))
+                                        .body("items[1].deliveryStatus", equalTo("SENT"))
+                                        .body("items[1].platformId", equalTo("m_late" + brand)));
     }
 
     @Test
@@ -181,15 +185,17 @@ class RepliesSentOutsideTest {
         InboundEvents.publish(
                 InboundEvents.echo(brand, consumer, "m_on" + brand, "Your refund is on its way"));
         await().untilAsserted(
-                        () -> agent.transcript(id).body("[1].deliveryStatus", equalTo("SENT")));
+                        () ->
+                                agent.transcript(id)
+                                        .body("items[1].deliveryStatus", equalTo("SENT")));
         // ...before the restarted service reports the interrupted call as unknown.
         publishResult(reply, id, DeliveryOutcome.DELIVERY_UNKNOWN, null);
         awaitResultsPublishedSoFar(id, "PRIVATE");
         agent.transcript(id)
-                .body("[1].id", equalTo(reply))
-                .body("[1].deliveryStatus", equalTo("SENT"))
-                .body("[1].platformId", equalTo("m_on" + brand))
-                .body("[1].failureReason", equalTo(null));
+                .body("items[1].id", equalTo(reply))
+                .body("items[1].deliveryStatus", equalTo("SENT"))
+                .body("items[1].platformId", equalTo("m_on" + brand))
+                .body("items[1].failureReason", equalTo(null));
     }
 
     /**
@@ -204,7 +210,9 @@ class RepliesSentOutsideTest {
                         () ->
                                 agent.transcript(conversation)
                                         .body(
-                                                "find { it.id == '" + marker + "' }.deliveryStatus",
+                                                "items.find { it.id == '"
+                                                        + marker
+                                                        + "' }.deliveryStatus",
                                                 equalTo("FAILED")));
     }
 

@@ -70,19 +70,19 @@ class InboundConversationTest {
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
                 .statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].direction", equalTo("INBOUND"))
-                .body("[0].visibility", equalTo("PRIVATE"))
-                .body("[0].kind", equalTo("PRIVATE_MESSAGE"))
-                .body("[0].channel", equalTo("FACEBOOK"))
-                .body("[0].action", equalTo("MESSAGED"))
-                .body("[0].author.id", equalTo(consumer))
-                .body("[0].text", equalTo("Hi, can you help? Grüße ☕"))
-                .body("[0].occurredAt", equalTo("2026-01-01T10:00:00Z"))
-                .body("[0].platformId", equalTo("m_1" + brand))
-                .body("[0].edited", equalTo(false))
-                .body("[0].deleted", equalTo(false))
-                .body("[0].deliveryStatus", nullValue());
+                .body("items", hasSize(1))
+                .body("items[0].direction", equalTo("INBOUND"))
+                .body("items[0].visibility", equalTo("PRIVATE"))
+                .body("items[0].kind", equalTo("PRIVATE_MESSAGE"))
+                .body("items[0].channel", equalTo("FACEBOOK"))
+                .body("items[0].action", equalTo("MESSAGED"))
+                .body("items[0].author.id", equalTo(consumer))
+                .body("items[0].text", equalTo("Hi, can you help? Grüße ☕"))
+                .body("items[0].occurredAt", equalTo("2026-01-01T10:00:00Z"))
+                .body("items[0].platformId", equalTo("m_1" + brand))
+                .body("items[0].edited", equalTo(false))
+                .body("items[0].deleted", equalTo(false))
+                .body("items[0].deliveryStatus", nullValue());
         agent().get("/api/conversations/" + id)
                 .then()
                 .statusCode(200)
@@ -91,6 +91,7 @@ class InboundConversationTest {
                 .body("consumer.id", equalTo(consumer))
                 .body("status", equalTo("OPEN"))
                 .body("defaultReplyMode", equalTo("PRIVATE"))
+                .body("latestPublic", nullValue())
                 .body("replyModes.mode", contains("PUBLIC", "PRIVATE", "PRIVATE_RESPONSE"))
                 .body("replyModes.available", contains(false, true, false))
                 .body("replyModes[1].availableUntil", equalTo("2026-01-02T10:00:00Z"));
@@ -113,11 +114,12 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("visibility", contains("PRIVATE", "PUBLIC"))
-                                        .body("action", contains("MESSAGED", "COMMENTED")));
+                                        .body("items.visibility", contains("PRIVATE", "PUBLIC"))
+                                        .body("items.action", contains("MESSAGED", "COMMENTED")));
         agent().get("/api/conversations/" + id)
                 .then()
                 .body("defaultReplyMode", equalTo("PUBLIC"))
+                .body("latestPublic.platformId", equalTo("555_777"))
                 .body("consumer.name", equalTo("Ann Lee"));
         agent().get("/api/conversations")
                 .then()
@@ -140,10 +142,10 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("[0].text", equalTo("second words"))
-                                        .body("[0].edited", equalTo(true))
+                                        .body("items[0].text", equalTo("second words"))
+                                        .body("items[0].edited", equalTo(true))
                                         .body(
-                                                "[0].previousVersions.text",
+                                                "items[0].previousVersions.text",
                                                 contains("first words")));
 
         InboundEvents.publish(
@@ -153,7 +155,7 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("[0].hidden", equalTo(true)));
+                                        .body("items[0].hidden", equalTo(true)));
         InboundEvents.publish(
                 InboundEvents.lifecycle(
                         comment, LifecycleAction.UNHIDDEN, null, T0.plusSeconds(180)));
@@ -164,11 +166,11 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("$", hasSize(1))
-                                        .body("[0].hidden", equalTo(false))
-                                        .body("[0].deleted", equalTo(true))
-                                        .body("[0].text", nullValue())
-                                        .body("[0].previousVersions", hasSize(0)));
+                                        .body("items", hasSize(1))
+                                        .body("items[0].hidden", equalTo(false))
+                                        .body("items[0].deleted", equalTo(true))
+                                        .body("items[0].text", nullValue())
+                                        .body("items[0].previousVersions", hasSize(0)));
     }
 
     @Test
@@ -201,13 +203,13 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("$", hasSize(4))
-                                        .body("[0].deleted", equalTo(true))
-                                        .body("[0].text", nullValue())
-                                        .body("[1].hidden", equalTo(true))
-                                        .body("[1].deleted", equalTo(false))
-                                        .body("[2].hidden", equalTo(false))
-                                        .body("[3].text", equalTo("final words")));
+                                        .body("items", hasSize(4))
+                                        .body("items[0].deleted", equalTo(true))
+                                        .body("items[0].text", nullValue())
+                                        .body("items[1].hidden", equalTo(true))
+                                        .body("items[1].deleted", equalTo(false))
+                                        .body("items[2].hidden", equalTo(false))
+                                        .body("items[3].text", equalTo("final words")));
         // What its author removed is not the conversation's preview either.
         agent().get("/api/conversations?status=OPEN")
                 .then()
@@ -238,7 +240,7 @@ class InboundConversationTest {
         agent().get("/api/conversations").then().body("items", hasSize(1));
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
-                .body("text", contains("Is it online too?"));
+                .body("items.text", contains("Is it online too?"));
     }
 
     @Test
@@ -269,7 +271,7 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("text", contains("once only", "marker")));
+                                        .body("items.text", contains("once only", "marker")));
     }
 
     private static void execute(String sql, String key, Instant at) throws Exception {
@@ -328,7 +330,7 @@ class InboundConversationTest {
                                         .body("consumer.name", equalTo("Ann Lee")));
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
-                .body("[0].author.name", equalTo("Ann Lee"));
+                .body("items[0].author.name", equalTo("Ann Lee"));
     }
 
     @Test
@@ -360,7 +362,7 @@ class InboundConversationTest {
         agent().get("/api/conversations/" + id).then().body("consumer.name", equalTo("Chen Wei"));
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
-                .body("[0].author.name", equalTo("Chen Wei"));
+                .body("items[0].author.name", equalTo("Chen Wei"));
     }
 
     @Test
@@ -375,8 +377,10 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("visibility", contains("PUBLIC", "PRIVATE"))
-                                        .body("kind", contains("COMMENT", "PRIVATE_MESSAGE")));
+                                        .body("items.visibility", contains("PUBLIC", "PRIVATE"))
+                                        .body(
+                                                "items.kind",
+                                                contains("COMMENT", "PRIVATE_MESSAGE")));
         agent().get("/api/conversations/" + id).then().body("defaultReplyMode", equalTo("PRIVATE"));
     }
 
@@ -394,7 +398,7 @@ class InboundConversationTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("text", contains("once", "twice")));
+                                        .body("items.text", contains("once", "twice")));
     }
 
     @Test
@@ -502,7 +506,7 @@ class InboundConversationTest {
             String id = awaitConversationId();
             agent().get("/api/conversations/" + id + "/messages")
                     .then()
-                    .body("text", contains("still heard"));
+                    .body("items.text", contains("still heard"));
         }
     }
 
@@ -534,7 +538,7 @@ class InboundConversationTest {
                             () ->
                                     agent().get("/api/conversations/" + id + "/messages")
                                             .then()
-                                            .body("text", contains("before", "after")));
+                                            .body("items.text", contains("before", "after")));
             assertThat(dlq.poll()).hasSize(1);
         }
     }

@@ -218,7 +218,7 @@ class ReplyTest {
                 .extracting(ReplyRequested::replyId)
                 .hasSize(2)
                 .startsWith(first);
-        agent().get("/api/conversations/" + id + "/messages").then().body("$", hasSize(3));
+        agent().get("/api/conversations/" + id + "/messages").then().body("items", hasSize(3));
     }
 
     @Test
@@ -254,7 +254,7 @@ class ReplyTest {
         }
         agent().get("/api/conversations/" + id + "/messages")
                 .then()
-                .body("text", contains("hi", "On my way", "Marker"));
+                .body("items.text", contains("hi", "On my way", "Marker"));
     }
 
     @Test
@@ -288,16 +288,22 @@ class ReplyTest {
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
                                         .body(
-                                                "find { it.id == '" + sent + "' }.deliveryStatus",
+                                                "items.find { it.id == '"
+                                                        + sent
+                                                        + "' }.deliveryStatus",
                                                 equalTo("SENT"))
                                         .body(
-                                                "find { it.id == '" + sent + "' }.platformId",
+                                                "items.find { it.id == '" + sent + "' }.platformId",
                                                 equalTo("m_out_1"))
                                         .body(
-                                                "find { it.id == '" + failed + "' }.deliveryStatus",
+                                                "items.find { it.id == '"
+                                                        + failed
+                                                        + "' }.deliveryStatus",
                                                 equalTo("FAILED"))
                                         .body(
-                                                "find { it.id == '" + failed + "' }.failureReason",
+                                                "items.find { it.id == '"
+                                                        + failed
+                                                        + "' }.failureReason",
                                                 equalTo("Outside the messaging window")));
 
         // The network echoes our sent reply: it is matched by platform id, not stored again.
@@ -314,7 +320,9 @@ class ReplyTest {
                         () ->
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
-                                        .body("text", contains("hi", "One", "Two", "thanks")));
+                                        .body(
+                                                "items.text",
+                                                contains("hi", "One", "Two", "thanks")));
         agent().get("/api/conversations").then().body("items", hasSize(1));
 
         given().header("Authorization", AgentTokens.bearer("another-brand"))
@@ -352,7 +360,7 @@ class ReplyTest {
                                 agent().get("/api/conversations/" + id + "/messages")
                                         .then()
                                         .body(
-                                                "find { it.platformId == '"
+                                                "items.find { it.platformId == '"
                                                         + comment.platformId()
                                                         + "' }.deleted",
                                                 equalTo(true)));
