@@ -18,17 +18,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.socialsuite.benchmark.baseline.RawKafkaProducer;
 import org.socialsuite.benchmark.baseline.RawPostgresInserts;
+import org.socialsuite.benchmark.history.HistoryCost;
 import org.socialsuite.benchmark.observe.RecordedMessages;
-import org.socialsuite.benchmark.report.Percentiles;
+import org.socialsuite.benchmark.observe.Timeline;
 import org.socialsuite.benchmark.report.Report;
+import org.socialsuite.benchmark.resources.ResourceSampler;
 import org.socialsuite.benchmark.webhook.MessengerBatches;
 import org.socialsuite.benchmark.webhook.WebhookSender;
+import org.socialsuite.localstack.tokens.DevAgentTokens;
 
 /**
  * DESIGN.md §8 measured against a running suite ({@code ./run.sh}): the raw Kafka producer and raw
  * PostgreSQL insert rates of this machine, then signed Messenger webhooks as fast as ingest takes
  * them (ingest rate, and the end-to-end rate until conversation-service has stored and announced
- * every message), then a steady rate for the end-to-end latency percentiles.
+ * every message), then a steady rate for the end-to-end latency percentiles, then what reading a
+ * conversation and replying cost as its history grows. Each service's CPU and memory are sampled
+ * during the load, and the run is drawn as SVG charts beside the report.
  */
 public final class Benchmark {
 
@@ -62,14 +67,27 @@ public final class Benchmark {
                         + settings.latencySeconds()
                         + " s...");
         latency(settings, report);
+        if (!settings.historySizes().isEmpty()) {
+            say(
+                    "History: one conversation growing through "
+                            + settings.historySizes()
+                            + " messages, "
+                            + settings.historySamples()
+                            + " reads and replies at each...");
+            history(settings, report);
+        }
 
-        String text = report.markdown();
+        Path file = Path.of(System.getenv().getOrDefault("BENCH_REPORT", ".run/benchmark.md"));
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+        Files.writeString(directory.resolve(name + "-throughput.svg"), report.throughputChart());
+        Files.writeString(directory.resolve(name + "-latency.svg"), report.latencyChart());
+        String text = report.markdown(name + "-throughput.svg", name + "-latency.svg");
         System.out.println();
         System.out.println(text);
-        Path file = Path.of(System.getenv().getOrDefault("BENCH_REPORT", ".run/benchmark.md"));
-        Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text);
-        say("Written to " + file);
+        say("Written to " + file + ", with its charts beside it");
     }
 
     private static void throughput(Settings settings, Report report) throws Exception {
@@ -84,8 +102,10 @@ public final class Benchmark {
             webhooks.add(batches.batch(first, count, now));
         }
         WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
+        ResourceSampler resources = new ResourceSampler();
         try (RecordedMessages recorded =
-                new RecordedMessages(settings.bootstrapServers(), batches.textPrefix())) {
+                        new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
+                Timeline timeline = timeline(sender, recorded, resources)) {
             long start = System.nanoTime();
             List<CompletableFuture<Void>> answers = new ArrayList<>(webhooks.size());
             for (MessengerBatches.Webhook webhook : webhooks) {
@@ -101,7 +121,16 @@ public final class Benchmark {
                     recorded.count(),
                     seconds(recorded.lastArrival() - start),
                     complete);
+            report.throughputResources(resources.finish());
+            report.throughputTimeline(timeline.points());
         }
+    }
+
+    /** Counts and resources once a second, from before the first webhook. */
+    private static Timeline timeline(
+            WebhookSender sender, RecordedMessages recorded, ResourceSampler resources) {
+        resources.start();
+        return new Timeline(sender::accepted, recorded::count, resources::sample);
     }
 
     private static void latency(Settings settings, Report report) throws Exception {
@@ -113,8 +142,10 @@ public final class Benchmark {
         long[] sentAt = new long[(int) total];
         WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
         AtomicLong next = new AtomicLong();
+        ResourceSampler resources = new ResourceSampler();
         try (RecordedMessages recorded =
-                new RecordedMessages(settings.bootstrapServers(), batches.textPrefix())) {
+                        new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
+                Timeline timeline = timeline(sender, recorded, resources)) {
             ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
             long periodNanos = TimeUnit.SECONDS.toNanos(1) * perWebhook / settings.latencyRate();
             pace.scheduleAtFixedRate(
@@ -144,8 +175,23 @@ public final class Benchmark {
                             .filter(seq -> recorded.arrival(seq) != null)
                             .map(seq -> recorded.arrival(seq) - sentAt[(int) seq])
                             .toArray();
-            report.latency(Percentiles.ofNanos(latencies), complete);
+            report.latency(latencies, complete);
+            report.latencyResources(resources.finish());
         }
+    }
+
+    private static void history(Settings settings, Report report) throws Exception {
+        String token =
+                DevAgentTokens.load().agentToken("acme", "benchmark-agent", Duration.ofHours(1));
+        HistoryCost cost =
+                new HistoryCost(
+                        settings.conversationUrl(),
+                        token,
+                        new WebhookSender(settings.ingestUrl(), settings.connections()),
+                        // One person: every message goes into the same conversation.
+                        new MessengerBatches(runTag("h"), 1, settings.facebookAppSecret()),
+                        settings.bootstrapServers());
+        report.history(cost.measure(settings.historySizes(), settings.historySamples(), PATIENCE));
     }
 
     private static void requireSuite(Settings settings) throws InterruptedException {

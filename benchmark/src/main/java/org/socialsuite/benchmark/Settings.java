@@ -1,5 +1,7 @@
 package org.socialsuite.benchmark;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.socialsuite.localstack.postgres.PostgresServer;
 
@@ -9,6 +11,7 @@ import org.socialsuite.localstack.postgres.PostgresServer;
  */
 record Settings(
         String ingestUrl,
+        String conversationUrl,
         String bootstrapServers,
         PostgresServer postgres,
         String facebookAppSecret,
@@ -17,11 +20,14 @@ record Settings(
         int connections,
         int consumers,
         int latencyRate,
-        int latencySeconds) {
+        int latencySeconds,
+        List<Integer> historySizes,
+        int historySamples) {
 
     static Settings from(Map<String, String> env) {
         return new Settings(
                 env.getOrDefault("INGEST_URL", "http://127.0.0.1:8081"),
+                env.getOrDefault("CONVERSATION_URL", "http://127.0.0.1:8082"),
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                 PostgresServer.fromEnvironment(env),
                 // The demo app secret (DESIGN.md §7), as ./run.sh's ingest-service uses it.
@@ -31,7 +37,14 @@ record Settings(
                 number(env, "BENCH_CONNECTIONS", 16),
                 number(env, "BENCH_CONSUMERS", 5_000),
                 number(env, "BENCH_LATENCY_RATE", 1_000),
-                number(env, "BENCH_LATENCY_SECONDS", 30));
+                number(env, "BENCH_LATENCY_SECONDS", 30),
+                Arrays.stream(env.getOrDefault("BENCH_HISTORY", "10,10000").split(","))
+                        .map(String::trim)
+                        .filter(size -> !size.isEmpty())
+                        .map(Integer::parseInt)
+                        .sorted()
+                        .toList(),
+                number(env, "BENCH_HISTORY_SAMPLES", 50));
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {

@@ -2,9 +2,15 @@ package org.socialsuite.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.benchmark.observe.Timeline;
+import org.socialsuite.benchmark.report.Charts;
 import org.socialsuite.benchmark.report.Percentiles;
+import org.socialsuite.benchmark.resources.Resources;
 import org.socialsuite.benchmark.webhook.MessengerBatches;
 
 class BenchmarkPartsTest {
@@ -41,5 +47,58 @@ class BenchmarkPartsTest {
         assertThat(percentiles.p95()).isEqualTo(95.0);
         assertThat(percentiles.p99()).isEqualTo(99.0);
         assertThat(percentiles.max()).isEqualTo(100.0);
+    }
+
+    @Test
+    void ratesAreTheCountsChangeBetweenBeats() {
+        List<double[]> rates =
+                Timeline.rates(
+                        List.of(
+                                new Timeline.Point(0, 0, 0),
+                                new Timeline.Point(1, 500, 100),
+                                new Timeline.Point(3, 1500, 700)));
+
+        assertThat(rates).hasSize(2);
+        assertThat(rates.get(0)).containsExactly(1, 500, 100);
+        assertThat(rates.get(1)).containsExactly(3, 500, 300);
+    }
+
+    @Test
+    void theMachinesCpuIsSplitIntoUserKernelWaitAndIdle() {
+        // user nice system idle iowait irq softirq steal
+        long[] start = {100, 0, 100, 100, 0, 0, 0, 0};
+        long[] end = {160, 0, 130, 100, 10, 0, 0, 0};
+
+        Resources.MachineCpu cpu = Resources.MachineCpu.between(start, end);
+
+        assertThat(cpu.user()).isEqualTo(0.6);
+        assertThat(cpu.system()).isEqualTo(0.3);
+        assertThat(cpu.ioWait()).isEqualTo(0.1);
+        assertThat(cpu.idle()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theChartsAreSvgWithEveryLineTheirLegendNames() throws Exception {
+        String throughput =
+                Charts.throughput(
+                        List.of(new double[] {1, 3000, 300}, new double[] {2, 3200, 350}),
+                        20_000,
+                        18_000,
+                        "Throughput <test>");
+        String latency =
+                Charts.latency(new long[] {5_000_000, 80_000_000, 900_000_000}, 250, "Latency");
+
+        for (String svg : List.of(throughput, latency)) {
+            // Well-formed XML, or a browser shows nothing.
+            DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(throughput)
+                .contains("Throughput &lt;test&gt;")
+                .contains("ingest accepted", "stored and announced")
+                .contains("raw Kafka producer 20k", "raw PostgreSQL inserts 18k")
+                .contains("end-to-end target 5,700");
+        assertThat(latency).contains("p99 target 250 ms", "this run");
     }
 }

@@ -29,6 +29,7 @@ public final class RecordedMessages implements AutoCloseable {
     private final String textPrefix;
     private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
     private final AtomicLong lastArrival = new AtomicLong();
+    private volatile String lastConversationId;
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -63,6 +64,7 @@ public final class RecordedMessages implements AutoCloseable {
                         && recorded.text().startsWith(textPrefix)) {
                     arrivals.putIfAbsent(sequence(recorded.text()), now);
                     lastArrival.set(now);
+                    lastConversationId = recorded.conversationId();
                 }
             }
         }
@@ -81,6 +83,11 @@ public final class RecordedMessages implements AutoCloseable {
     /** When the message numbered {@code seq} was seen, or null. */
     public Long arrival(long seq) {
         return arrivals.get(seq);
+    }
+
+    /** The conversation of the latest of the run's messages seen, or null. */
+    public String lastConversationId() {
+        return lastConversationId;
     }
 
     public long lastArrival() {

@@ -1,9 +1,16 @@
 package org.socialsuite.benchmark.report;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import org.socialsuite.benchmark.history.HistoryCost;
+import org.socialsuite.benchmark.observe.Timeline;
+import org.socialsuite.benchmark.resources.Resources;
 
-/** The run's figures beside DESIGN.md §8's targets, as a Markdown table. */
+/**
+ * The run's figures beside DESIGN.md §8's targets, as Markdown: the main table, the charts, what
+ * each part of the suite used, and the cost of a conversation's history.
+ */
 public final class Report {
 
     private final int events;
@@ -14,7 +21,12 @@ public final class Report {
     private double endToEndRate;
     private String throughputNote = "";
     private Percentiles latency;
+    private long[] latencyNanos = new long[0];
     private String latencyNote = "";
+    private List<Timeline.Point> timeline = List.of();
+    private Resources throughputResources;
+    private Resources latencyResources;
+    private List<HistoryCost.AtSize> history = List.of();
 
     public Report(int events, int latencyRate) {
         this.events = events;
@@ -42,14 +54,53 @@ public final class Report {
         }
     }
 
-    public void latency(Percentiles percentiles, boolean complete) {
-        latency = percentiles;
+    public void latency(long[] nanos, boolean complete) {
+        latencyNanos = nanos;
+        latency = Percentiles.ofNanos(nanos);
         if (!complete) {
-            latencyNote = " (incomplete: " + percentiles.samples() + " came through)";
+            latencyNote = " (incomplete: " + latency.samples() + " came through)";
         }
     }
 
-    public String markdown() {
+    public void throughputTimeline(List<Timeline.Point> points) {
+        timeline = points;
+    }
+
+    public void throughputResources(Resources resources) {
+        throughputResources = resources;
+    }
+
+    public void latencyResources(Resources resources) {
+        latencyResources = resources;
+    }
+
+    public void history(List<HistoryCost.AtSize> sizes) {
+        history = sizes;
+    }
+
+    public String throughputChart() {
+        return Charts.throughput(
+                Timeline.rates(timeline),
+                rawKafka,
+                rawPostgres,
+                String.format(
+                        Locale.ROOT,
+                        "Throughput: %,d Messenger messages, events/s each second (log scale)",
+                        events));
+    }
+
+    public String latencyChart() {
+        return Charts.latency(
+                latencyNanos,
+                250,
+                String.format(
+                        Locale.ROOT,
+                        "Latency at %,d events/s: share of messages at or under each latency",
+                        latencyRate));
+    }
+
+    /** The report, showing the charts written beside it under these names. */
+    public String markdown(String throughputChart, String latencyChart) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark ")
                 .append(Instant.now())
@@ -97,7 +148,99 @@ public final class Report {
                                                 latency.max())
                                         + latencyNote,
                                 "p99 < 250 ms"));
+        out.append("\n![throughput](")
+                .append(throughputChart)
+                .append(")\n\n![latency](")
+                .append(latencyChart)
+                .append(")\n");
+        resources(out);
+        history(out);
         return out.toString();
+    }
+
+    private void resources(StringBuilder out) {
+        if (throughputResources == null || latencyResources == null) {
+            return;
+        }
+        out.append("\n## CPU and memory\n\nCores kept busy on average (of the machine's" + " ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(
+                        String.format(
+                                Locale.ROOT,
+                                ") during the throughput phase (%.0f s) and the latency phase (%.0f"
+                                    + " s), and the most memory seen (proportional set size: pages"
+                                    + " shared between processes count once).%n%n",
+                                throughputResources.seconds(),
+                                latencyResources.seconds()))
+                .append(
+                        "| part | processes | cores, throughput | cores, latency | peak memory"
+                                + " (PSS) |\n"
+                                + "|---|---|---|---|---|\n");
+        throughputResources
+                .parts()
+                .forEach(
+                        (name, part) -> {
+                            Resources.Part steady = latencyResources.parts().get(name);
+                            out.append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "| %s | %d | %.2f | %.2f | %,d MiB |%n",
+                                            name,
+                                            part.processes(),
+                                            part.cores(),
+                                            steady == null ? 0 : steady.cores(),
+                                            Math.max(
+                                                            part.peakResidentBytes(),
+                                                            steady == null
+                                                                    ? 0
+                                                                    : steady.peakResidentBytes())
+                                                    >> 20));
+                        });
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nThe machine's CPU in the throughput phase: %s; in the latency phase:"
+                                + " %s.%n",
+                        machine(throughputResources.machine()),
+                        machine(latencyResources.machine())));
+    }
+
+    private static String machine(Resources.MachineCpu cpu) {
+        return String.format(
+                Locale.ROOT,
+                "user %.0f%%, kernel %.0f%%, waiting for I/O %.0f%%, idle %.0f%%",
+                cpu.user() * 100,
+                cpu.system() * 100,
+                cpu.ioWait() * 100,
+                cpu.idle() * 100);
+    }
+
+    private void history(StringBuilder out) {
+        if (history.isEmpty()) {
+            return;
+        }
+        out.append(
+                "\n"
+                    + "## Cost of a conversation's history\n\n"
+                    + "One Messenger conversation grown to each size; at each, the agent's requests"
+                    + " one at a time, p50 / p95 in ms.\n\n"
+                    + "| messages in the conversation | `GET /api/conversations/{id}` | `GET"
+                    + " …/messages?limit=50` | `POST …/replies` |\n"
+                    + "|---|---|---|---|\n");
+        for (HistoryCost.AtSize size : history) {
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %,d | %s | %s | %s |%n",
+                            size.messages(),
+                            p50p95(size.detail()),
+                            p50p95(size.page()),
+                            p50p95(size.reply())));
+        }
+    }
+
+    private static String p50p95(Percentiles p) {
+        return String.format(Locale.ROOT, "%.1f / %.1f", p.p50(), p.p95());
     }
 
     private static String row(String measure, String result, String target) {
