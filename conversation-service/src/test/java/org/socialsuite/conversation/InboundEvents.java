@@ -185,6 +185,30 @@ public final class InboundEvents {
                 Instant.parse("2026-01-01T09:00:00Z"));
     }
 
+    /** The same item under another event id, as a network's second delivery of it may be. */
+    public static SocialEventReceived underAnotherEventId(SocialEventReceived e) {
+        return new SocialEventReceived(
+                UUID.randomUUID().toString(),
+                e.platformEventId() + ":again",
+                e.channel(),
+                e.accountId(),
+                e.brandId(),
+                e.kind(),
+                e.visibility(),
+                e.action(),
+                e.fromBrand(),
+                e.consumerId(),
+                e.author(),
+                e.text(),
+                e.attachments(),
+                e.platformId(),
+                e.parentPlatformId(),
+                e.rootPlatformId(),
+                e.quotedPlatformId(),
+                e.occurredAt(),
+                e.receivedAt());
+    }
+
     public static void publish(SocialEventReceived event) {
         TestEvents.publish(Topics.INBOUND, event.conversationKey().toString(), event);
     }

@@ -29,12 +29,17 @@ public class InboundEventConsumer {
     private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
 
     private final InboundMessageRecorder recorder;
+    private final NewMessageRecorder newMessages;
     private final DeadLetters deadLetters;
     private final UntilApplied untilApplied;
 
     public InboundEventConsumer(
-            InboundMessageRecorder recorder, DeadLetters deadLetters, UntilApplied untilApplied) {
+            InboundMessageRecorder recorder,
+            NewMessageRecorder newMessages,
+            DeadLetters deadLetters,
+            UntilApplied untilApplied) {
         this.recorder = recorder;
+        this.newMessages = newMessages;
         this.deadLetters = deadLetters;
         this.untilApplied = untilApplied;
     }
@@ -70,7 +75,7 @@ public class InboundEventConsumer {
                                         .run(
                                                 "A batch of " + readable.size() + " events",
                                                 () ->
-                                                        recorder.recordAll(
+                                                        recordInRuns(
                                                                 readable.stream()
                                                                         .map(ConsumerRecord::value)
                                                                         .toList()))
@@ -83,6 +88,28 @@ public class InboundEventConsumer {
                                                             readable.size(), failure.toString());
                                                     return oneByOne(readable);
                                                 }));
+    }
+
+    /**
+     * The poll in order, as runs of consumers' new messages (set-based, {@link NewMessageRecorder})
+     * and runs of everything else (through the entities), each run a transaction. A run that fails
+     * fails the poll, which is then applied one by one; the runs already committed are recognised
+     * as processed.
+     */
+    private Uni<Void> recordInRuns(List<SocialEventReceived> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int start = 0;
+        while (start < events.size()) {
+            boolean fast = NewMessageRecorder.takes(events.get(start));
+            int end = start + 1;
+            while (end < events.size() && NewMessageRecorder.takes(events.get(end)) == fast) {
+                end++;
+            }
+            List<SocialEventReceived> run = events.subList(start, end);
+            chain = chain.chain(() -> fast ? newMessages.recordAll(run) : recorder.recordAll(run));
+            start = end;
+        }
+        return chain;
     }
 
     private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {

@@ -1,11 +1,9 @@
 package org.socialsuite.conversation.inbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,9 +16,7 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
-import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.events.LifecycleAction;
-import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
@@ -36,7 +32,7 @@ public class InboundMessageRecorder {
     private final MessageLifecycle lifecycle;
     private final BrandContext brandContext;
     private final ConversationEvents events;
-    private final MeterRegistry metrics;
+    private final InboundOutcomes outcomes;
 
     public InboundMessageRecorder(
             ConversationRepository conversations,
@@ -44,13 +40,13 @@ public class InboundMessageRecorder {
             MessageLifecycle lifecycle,
             BrandContext brandContext,
             ConversationEvents events,
-            MeterRegistry metrics) {
+            InboundOutcomes outcomes) {
         this.conversations = conversations;
         this.messages = messages;
         this.lifecycle = lifecycle;
         this.brandContext = brandContext;
         this.events = events;
-        this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -61,7 +57,7 @@ public class InboundMessageRecorder {
     @WithTransaction
     public Uni<Void> recordAll(List<SocialEventReceived> events) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<String> outcomes = new ArrayList<>(events.size());
+        List<String> results = new ArrayList<>(events.size());
         return InboundBatch.load(events, now)
                 .chain(
                         batch ->
@@ -70,11 +66,11 @@ public class InboundMessageRecorder {
                                         .onItem()
                                         .transformToUniAndConcatenate(
                                                 event -> applyOnce(event, now, batch))
-                                        .invoke(outcomes::add)
+                                        .invoke(results::add)
                                         .collect()
                                         .last())
                 // Counted once committed, so a batch retried one by one is not counted twice.
-                .invoke(() -> countAll(events, outcomes))
+                .invoke(() -> outcomes.countAll(events, results))
                 .replaceWithVoid();
     }
 
@@ -84,7 +80,7 @@ public class InboundMessageRecorder {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return InboundBatch.load(List.of(event), now)
                 .chain(batch -> applyOnce(event, now, batch))
-                .invoke(outcome -> count(event, outcome))
+                .invoke(outcome -> outcomes.count(event, outcome))
                 .replaceWithVoid();
     }
 
@@ -92,12 +88,6 @@ public class InboundMessageRecorder {
         return batch.firstTime(event)
                 ? apply(event, now, batch)
                 : Uni.createFrom().item("duplicate");
-    }
-
-    private void countAll(List<SocialEventReceived> events, List<String> outcomes) {
-        for (int i = 0; i < outcomes.size(); i++) {
-            count(events.get(i), outcomes.get(i));
-        }
     }
 
     private Uni<String> apply(SocialEventReceived event, Instant now, InboundBatch batch) {
@@ -163,60 +153,16 @@ public class InboundMessageRecorder {
 
     private Uni<Void> append(
             Conversation conversation, SocialEventReceived event, Instant now, InboundBatch batch) {
-        Message message = Message.fromNetwork(conversation.id, MessageDirection.INBOUND, event);
-        EarlyLifecycle early = batch.early(event.accountId(), event.platformId());
-        if (early != null) {
-            early.applyTo(message);
-        }
-        if (event.author().name() != null) {
-            conversation.consumerName = event.author().name();
-        }
-        if (event.author().handle() != null) {
-            conversation.consumerHandle = event.author().handle();
-        }
-        KnownConsumer known =
-                batch.knownConsumer(event.accountId(), event.conversationKey().consumerId());
-        if (known != null) {
-            // The event does not name its author (Messenger): as profile-service last said.
-            if (message.authorName == null) {
-                message.authorName = known.name;
-            }
-            if (conversation.consumerName == null) {
-                conversation.consumerName = known.name;
-            }
-            if (conversation.consumerHandle == null) {
-                conversation.consumerHandle = known.handle;
-            }
-        }
-        // A message its author already removed never becomes the conversation's preview.
-        if (!message.deleted
-                && (conversation.lastMessageAt == null
-                        || !message.occurredAt.isBefore(conversation.lastMessageAt))) {
-            conversation.lastMessageText = message.text;
-            conversation.lastMessageVisibility = message.visibility;
-            conversation.lastMessageAt = message.occurredAt;
-        }
-        conversation.heard(message);
-        conversation.updatedAt = now;
+        Message message =
+                Arrival.of(
+                        conversation,
+                        event,
+                        batch.early(event.accountId(), event.platformId()),
+                        batch.knownConsumer(
+                                event.accountId(), event.conversationKey().consumerId()),
+                        now);
         return messages.persist(message)
                 .invoke(batch::remember)
                 .chain(stored -> events.messageRecorded(conversation, stored, now));
-    }
-
-    private void count(SocialEventReceived event, String outcome) {
-        metrics.counter(
-                        "conversation.inbound.events",
-                        "channel",
-                        event.channel().name(),
-                        "kind",
-                        event.kind().name(),
-                        "outcome",
-                        outcome)
-                .increment();
-        if (outcome.equals("stored")) {
-            // From the webhook's arrival at ingest to the message in the database.
-            metrics.timer("conversation.inbound.latency", "channel", event.channel().name())
-                    .record(Duration.between(event.receivedAt(), Instant.now()));
-        }
     }
 }

@@ -28,19 +28,26 @@ public class ConversationEvents {
     }
 
     public Uni<Void> messageRecorded(Conversation conversation, Message message, Instant now) {
-        return announce(
-                new MessageRecorded(
-                        conversation.id.toString(),
-                        conversation.brandId,
-                        conversation.accountId,
-                        conversation.channel,
-                        message.id.toString(),
-                        message.direction,
-                        message.visibility,
-                        message.kind,
-                        message.deleted ? null : message.text,
-                        message.occurredAt,
-                        now));
+        return announce(recorded(conversation, message, now));
+    }
+
+    /**
+     * The announcement of a message entering a transcript; a removed message's text is left out.
+     */
+    public static MessageRecorded recorded(
+            Conversation conversation, Message message, Instant now) {
+        return new MessageRecorded(
+                conversation.id.toString(),
+                conversation.brandId,
+                conversation.accountId,
+                conversation.channel,
+                message.id.toString(),
+                message.direction,
+                message.visibility,
+                message.kind,
+                message.deleted ? null : message.text,
+                message.occurredAt,
+                now);
     }
 
     public Uni<Void> deliveryChanged(Conversation conversation, Message message, Instant now) {
