@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.consumer.InboundDeadLetters;
 import org.socialsuite.support.consumer.UntilApplied;
 
 /**
@@ -30,13 +31,13 @@ public class InboundEventConsumer {
 
     private final InboundMessageRecorder recorder;
     private final NewMessageRecorder newMessages;
-    private final DeadLetters deadLetters;
+    private final InboundDeadLetters deadLetters;
     private final UntilApplied untilApplied;
 
     public InboundEventConsumer(
             InboundMessageRecorder recorder,
             NewMessageRecorder newMessages,
-            DeadLetters deadLetters,
+            InboundDeadLetters deadLetters,
             UntilApplied untilApplied) {
         this.recorder = recorder;
         this.newMessages = newMessages;

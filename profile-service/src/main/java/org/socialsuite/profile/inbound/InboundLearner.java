@@ -1,21 +1,25 @@
 package org.socialsuite.profile.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.profile.ProfileSettings;
-import org.socialsuite.profile.post.PostRepository;
 import org.socialsuite.profile.profile.ConsumerProfile;
-import org.socialsuite.profile.profile.ConsumerProfileRepository;
 import org.socialsuite.profile.profile.ProfileRefresher;
 import org.socialsuite.profile.profile.ProfileUpdates;
-import org.socialsuite.profile.profile.WidgetFields;
+import org.socialsuite.support.consumer.InboundDeadLetters;
 import org.socialsuite.support.consumer.UntilApplied;
 
 /**
@@ -24,77 +28,128 @@ import org.socialsuite.support.consumer.UntilApplied;
  * widget's fields is published; a profile the hints leave incomplete is fetched in the background,
  * so a Messenger consumer's name reaches the conversation list without anyone asking. Applying the
  * same event twice changes nothing. The database being away is retried, never dead-lettered.
+ * Learning goes a poll at a time: one transaction, and each profile announced once per poll.
  */
 @ApplicationScoped
 public class InboundLearner {
 
     private static final Logger LOG = Logger.getLogger(InboundLearner.class);
 
-    private final ConsumerProfileRepository profiles;
-    private final PostRepository posts;
     private final ProfileUpdates updates;
     private final ProfileRefresher refresher;
     private final ProfileSettings settings;
     private final Clock clock;
     private final UntilApplied untilApplied;
+    private final InboundDeadLetters deadLetters;
+    private final MeterRegistry metrics;
 
     public InboundLearner(
-            ConsumerProfileRepository profiles,
-            PostRepository posts,
             ProfileUpdates updates,
             ProfileRefresher refresher,
             ProfileSettings settings,
             Clock clock,
-            UntilApplied untilApplied) {
-        this.untilApplied = untilApplied;
-        this.profiles = profiles;
-        this.posts = posts;
+            UntilApplied untilApplied,
+            InboundDeadLetters deadLetters,
+            MeterRegistry metrics) {
         this.updates = updates;
         this.refresher = refresher;
         this.settings = settings;
         this.clock = clock;
+        this.untilApplied = untilApplied;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
+    /**
+     * A poll at a time, in one transaction. If the poll fails for a reason of its own, its events
+     * are learnt one by one and an event that fails alone goes to the dead-letter topic. A record
+     * that cannot be read is skipped: conversation-service, which stores the message, dead-letters
+     * it.
+     */
     @Incoming("social-inbound")
-    public Uni<Void> learn(SocialEventReceived event) {
-        return untilApplied
-                .run("Learning from " + event.platformEventId(), () -> learnFrom(event))
-                .onFailure()
-                .invoke(
-                        failure ->
-                                LOG.errorf(
-                                        failure, "Event %s not learnt", event.platformEventId()));
-    }
-
-    private Uni<Void> learnFrom(SocialEventReceived event) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (event.fromBrand()) {
-            return Panache.withTransaction(() -> posts.learn(event, now));
+    public Uni<Void> learn(ConsumerRecords<String, SocialEventReceived> batch) {
+        List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
+        batch.forEach(
+                record -> {
+                    if (record.value() != null) {
+                        readable.add(record);
+                    } else {
+                        metrics.counter("profile.inbound.unreadable").increment();
+                    }
+                });
+        if (readable.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(
-                        () ->
-                                posts.learn(event, now)
-                                        .chain(() -> learnProfile(event, now))
-                                        .call(this::announceIfChanged))
-                .invoke(learnt -> fetchIfIncomplete(learnt.profile(), now))
-                .replaceWithVoid();
-    }
-
-    private Uni<Learnt> learnProfile(SocialEventReceived event, Instant now) {
-        return profiles.findById(event.conversationKey().toString())
-                .onItem()
-                .ifNull()
-                .switchTo(() -> profiles.persist(ConsumerProfile.of(event, now)))
-                .map(
-                        profile -> {
-                            WidgetFields before = profile.widget();
-                            profile.learn(event.author(), now);
-                            return new Learnt(profile, !before.equals(profile.widget()));
+        return untilApplied
+                .run(
+                        "Learning from " + readable.size() + " events",
+                        () -> learnAll(readable.stream().map(ConsumerRecord::value).toList()))
+                .onFailure()
+                .recoverWithUni(
+                        failure -> {
+                            LOG.warnf(
+                                    "Learning from %d events failed (%s); one by one",
+                                    readable.size(), failure.toString());
+                            return oneByOne(readable);
                         });
     }
 
-    private Uni<Void> announceIfChanged(Learnt learnt) {
-        return learnt.changed() ? updates.announce(learnt.profile()) : Uni.createFrom().voidItem();
+    private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {
+        return Multi.createFrom()
+                .iterable(records)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        record ->
+                                untilApplied
+                                        .run(
+                                                "Learning from " + record.value().platformEventId(),
+                                                () -> learnAll(List.of(record.value())))
+                                        .onFailure()
+                                        .recoverWithUni(
+                                                failure ->
+                                                        untilApplied.run(
+                                                                "Dead-lettering "
+                                                                        + record.value()
+                                                                                .platformEventId(),
+                                                                () ->
+                                                                        deadLetters.failed(
+                                                                                record, failure))))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Learns from the events in order: what they touch is read in two queries, each profile whose
+     * widget changed is announced once with its final state, and the profiles still incomplete are
+     * fetched in the background once the transaction committed.
+     */
+    Uni<Void> learnAll(List<SocialEventReceived> events) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(
+                        () ->
+                                PollLearning.load(events)
+                                        .call(poll -> learnInOrder(poll, events, now))
+                                        .call(this::announceChanged))
+                .invoke(poll -> poll.profiles().forEach(profile -> fetchIfIncomplete(profile, now)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> learnInOrder(
+            PollLearning poll, List<SocialEventReceived> events, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (SocialEventReceived event : events) {
+            chain = chain.call(() -> poll.learn(event, now));
+        }
+        return chain;
+    }
+
+    private Uni<Void> announceChanged(PollLearning poll) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ConsumerProfile profile : poll.changed()) {
+            chain = chain.call(() -> updates.announce(profile));
+        }
+        return chain;
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {
@@ -103,6 +158,4 @@ public class InboundLearner {
             refresher.refreshInBackground(profile.id);
         }
     }
-
-    private record Learnt(ConsumerProfile profile, boolean changed) {}
 }

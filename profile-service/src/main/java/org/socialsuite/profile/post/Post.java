@@ -70,11 +70,11 @@ public class Post extends PanacheEntityBase {
     @Column(name = "stored_at", nullable = false)
     public Instant storedAt;
 
-    static String idOf(String accountId, String platformId) {
+    public static String idOf(String accountId, String platformId) {
         return accountId + ":" + platformId;
     }
 
-    static Post fresh(String accountId, String brandId, Channel channel, String platformId) {
+    public static Post fresh(String accountId, String brandId, Channel channel, String platformId) {
         Post post = new Post();
         post.id = idOf(accountId, platformId);
         post.accountId = accountId;
@@ -85,7 +85,7 @@ public class Post extends PanacheEntityBase {
     }
 
     /** What an event says about the item; an edit replaces the text, a removal marks it. */
-    void learn(SocialEventReceived event, Instant now) {
+    public void learn(SocialEventReceived event, Instant now) {
         switch (event.action()) {
             case DELETED -> deleted = true;
             case EDITED -> text = event.text() != null ? event.text() : text;

@@ -1,4 +1,4 @@
-package org.socialsuite.conversation.inbound;
+package org.socialsuite.support.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -19,16 +19,19 @@ import org.socialsuite.events.json.EventJson;
 /**
  * Sends the inbound records that cannot be applied to {@code social.inbound.v1.dlq}, one by one,
  * with where they came from and why ({@code dead-letter-reason}), so a batch goes on without them.
+ * For the services that consume {@code social.inbound.v1} a poll at a time (the connector's own
+ * dead-letter strategy would send a whole failed poll); each needs the outgoing channel {@code
+ * social-inbound-dlq}.
  */
 @ApplicationScoped
-public class DeadLetters {
+public class InboundDeadLetters {
 
-    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final Logger LOG = Logger.getLogger(InboundDeadLetters.class);
 
     private final MutinyEmitter<byte[]> emitter;
     private final MeterRegistry metrics;
 
-    public DeadLetters(
+    public InboundDeadLetters(
             @Channel("social-inbound-dlq") MutinyEmitter<byte[]> emitter, MeterRegistry metrics) {
         this.emitter = emitter;
         this.metrics = metrics;
@@ -69,7 +72,7 @@ public class DeadLetters {
             byte[] value,
             String reason,
             String exceptionClass) {
-        metrics.counter("conversation.inbound.dead_lettered").increment();
+        metrics.counter("inbound.dead_lettered").increment();
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-exception-class-name", bytes(exceptionClass));
