@@ -98,7 +98,7 @@ public class InboundEventConsumer {
      * as processed.
      */
     private Uni<Void> recordInRuns(List<SocialEventReceived> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<List<SocialEventReceived>> runs = new ArrayList<>();
         int start = 0;
         while (start < events.size()) {
             boolean fast = NewMessageRecorder.takes(events.get(start));
@@ -106,11 +106,21 @@ public class InboundEventConsumer {
             while (end < events.size() && NewMessageRecorder.takes(events.get(end)) == fast) {
                 end++;
             }
-            List<SocialEventReceived> run = events.subList(start, end);
-            chain = chain.chain(() -> fast ? newMessages.recordAll(run) : recorder.recordAll(run));
+            runs.add(events.subList(start, end));
             start = end;
         }
-        return chain;
+        // A stream, not a chain of Unis: a poll alternating kinds has as many runs as events.
+        return Multi.createFrom()
+                .iterable(runs)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        run ->
+                                NewMessageRecorder.takes(run.get(0))
+                                        ? newMessages.recordAll(run)
+                                        : recorder.recordAll(run))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {

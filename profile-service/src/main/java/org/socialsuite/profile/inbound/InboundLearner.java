@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -135,21 +136,24 @@ public class InboundLearner {
                 .replaceWithVoid();
     }
 
+    /** One after the other, as a stream: a chain of a thousand nested Unis overflows the stack. */
     private static Uni<Void> learnInOrder(
             PollLearning poll, List<SocialEventReceived> events, Instant now) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (SocialEventReceived event : events) {
-            chain = chain.call(() -> poll.learn(event, now));
-        }
-        return chain;
+        return inOrder(events, event -> poll.learn(event, now));
     }
 
     private Uni<Void> announceChanged(PollLearning poll) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ConsumerProfile profile : poll.changed()) {
-            chain = chain.call(() -> updates.announce(profile));
-        }
-        return chain;
+        return inOrder(poll.changed(), updates::announce);
+    }
+
+    private static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<Void>> step) {
+        return Multi.createFrom()
+                .iterable(items)
+                .onItem()
+                .transformToUniAndConcatenate(item -> step.apply(item))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {

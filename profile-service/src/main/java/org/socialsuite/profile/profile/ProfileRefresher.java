@@ -8,6 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.network.NetworkLookups;
@@ -30,6 +35,8 @@ public class ProfileRefresher {
     // How often, and how many times at most, a replica looks for another replica's fetch result.
     private static final Duration WAIT_POLL = Duration.ofMillis(100);
     private static final int WAIT_POLLS = 150;
+    private static final int BACKGROUND_IN_FLIGHT = 4;
+    private static final int BACKGROUND_WAITING = 10_000;
 
     private final ConsumerProfileRepository profiles;
     private final NetworkLookups network;
@@ -38,6 +45,9 @@ public class ProfileRefresher {
     private final Clock clock;
     private final SingleFlight<String, ConsumerProfile> flights;
     private final Vertx vertx;
+    private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
+    private final Set<String> waitingIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public ProfileRefresher(
             ConsumerProfileRepository profiles,
@@ -60,16 +70,52 @@ public class ProfileRefresher {
         return flights.run(profileId, () -> fetchUnlessFresh(profileId));
     }
 
-    /** Fetches what an event left incomplete, so names reach the conversation list early. */
+    /**
+     * Fetches what an event left incomplete, so names reach the conversation list early: at most
+     * {@link #BACKGROUND_IN_FLIGHT} at a time, each on a context of its own, the rest waiting in
+     * arrival order. A poll of a thousand new people must not open a thousand sessions at once (the
+     * pool would be exhausted by fetches holding one connection while asking for another). Beyond
+     * {@link #BACKGROUND_WAITING} waiting, a profile is left to be fetched when an agent opens it.
+     */
     public void refreshInBackground(String profileId) {
-        refresh(profileId)
-                .subscribe()
-                .with(
-                        refreshed -> {},
-                        failure ->
+        if (waitingIds.size() >= BACKGROUND_WAITING || !waitingIds.add(profileId)) {
+            return;
+        }
+        waiting.add(profileId);
+        startWaiting();
+    }
+
+    private void startWaiting() {
+        while (!waiting.isEmpty()) {
+            int running = inFlight.get();
+            if (running >= BACKGROUND_IN_FLIGHT) {
+                return;
+            }
+            if (!inFlight.compareAndSet(running, running + 1)) {
+                continue;
+            }
+            String next = waiting.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            waitingIds.remove(next);
+            VertxContexts.runIsolated(vertx, () -> refresh(next))
+                    .subscribe()
+                    .with(
+                            refreshed -> finished(),
+                            failure -> {
                                 LOG.infof(
                                         "Profile %s not fetched yet: %s",
-                                        profileId, failure.getMessage()));
+                                        next, failure.getMessage());
+                                finished();
+                            });
+        }
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        startWaiting();
     }
 
     private Uni<ConsumerProfile> fetchUnlessFresh(String profileId) {

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ConsumerProfileUpdatedDeserializer;
 import org.socialsuite.profile.ProfileEvents;
+import org.socialsuite.support.background.VertxContexts;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
 import org.socialsuite.testsupport.TopicWatcher;
@@ -41,6 +42,7 @@ import org.socialsuite.testsupport.WireMockNetworks;
 class PollLearningTest {
 
     @Inject InboundLearner learner;
+    @Inject Vertx vertx;
 
     private TopicWatcher<ConsumerProfileUpdated> updates;
 
@@ -55,7 +57,7 @@ class PollLearningTest {
     }
 
     @Test
-    void aPollNamingOneConsumerManyTimesAnnouncesItsProfileOnceWithTheLastHints() throws Throwable {
+    void aPollNamingOneConsumerManyTimesAnnouncesItsProfileOnceWithTheLastHints() {
         String user = "9100-" + UUID.randomUUID();
         SocialEventReceived first = tweet(user, "bob1");
         learn(List.of(first, tweet(user, "bob2"), first, tweet(user, "bob3")));
@@ -71,7 +73,22 @@ class PollLearningTest {
     }
 
     @Test
-    void aPollWithNothingNewAnnouncesNothing() throws Throwable {
+    void aFullPollOfNewPeopleIsLearntInOneGo() {
+        List<SocialEventReceived> poll = new java.util.ArrayList<>();
+        String prefix = "9105-" + UUID.randomUUID() + "-";
+        for (int n = 0; n < 2_000; n++) {
+            poll.add(tweet(prefix + n, "crowd" + n));
+        }
+
+        learn(poll);
+
+        ProfileEvents.get("acme", "/api/profiles/twitter/" + prefix + 1_999)
+                .statusCode(200)
+                .body("handle", equalTo("crowd1999"));
+    }
+
+    @Test
+    void aPollWithNothingNewAnnouncesNothing() {
         String user = "9101-" + UUID.randomUUID();
         SocialEventReceived tweet = tweet(user, "same");
         learn(List.of(tweet));
@@ -80,6 +97,27 @@ class PollLearningTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handlesOf(user).contains("marker"));
         assertThat(handlesOf(user)).containsExactly("same", "marker");
+    }
+
+    @Test
+    void aPollOfManyNewPeopleFetchesThemInTheBackgroundAndTheNextPollIsNotHeldUp() {
+        // Facebook webhooks never carry the whole widget: each new person is fetched.
+        for (int n = 0; n < 300; n++) {
+            ProfileEvents.publish(
+                    ProfileEvents.consumer(
+                            Channel.FACEBOOK,
+                            MessageKind.PRIVATE_MESSAGE,
+                            Author.named("crowd-" + n + "-" + UUID.randomUUID(), null)));
+        }
+        String marker = "9104-" + UUID.randomUUID();
+        ProfileEvents.publish(tweet(marker, "after the crowd"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                ProfileEvents.get("acme", "/api/profiles/twitter/" + marker)
+                                        .statusCode(200)
+                                        .body("handle", equalTo("after the crowd")));
     }
 
     @Test
@@ -117,8 +155,10 @@ class PollLearningTest {
     }
 
     /** On a Vert.x context, as the consumer calls it (Panache's sessions live there). */
-    private void learn(List<SocialEventReceived> poll) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> learner.learnAll(poll));
+    private void learn(List<SocialEventReceived> poll) {
+        VertxContexts.runIsolated(vertx, () -> learner.learnAll(poll))
+                .await()
+                .atMost(Duration.ofSeconds(60));
     }
 
     private List<String> handlesOf(String user) {

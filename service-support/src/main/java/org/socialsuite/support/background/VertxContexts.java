@@ -16,9 +16,13 @@ public final class VertxContexts {
 
     private VertxContexts() {}
 
-    /** A fresh duplicated context, marked safe for Hibernate Reactive. */
+    /**
+     * A fresh duplicated context, marked safe for Hibernate Reactive: new even when the caller runs
+     * on a duplicated context of its own, so work started from a consumer's chain never shares the
+     * consumer's Hibernate Reactive session.
+     */
     public static Context isolated(Vertx vertx) {
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         return context;
     }
