@@ -45,7 +45,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(System.getenv());
         requireSuite(settings);
-        Report report = new Report(settings.events(), settings.latencyRate());
+        Report report =
+                new Report(settings.events(), settings.eventsPerWebhook(), settings.latencyRate());
 
         say("Raw Kafka producer: " + settings.events() + " records...");
         report.rawKafka(
@@ -60,6 +61,9 @@ public final class Benchmark {
                         + settings.events()
                         + " Messenger messages as fast as ingest takes them...");
         throughput(settings, report);
+        int single = Math.max(1, settings.events() / 10);
+        say("Ingest alone: " + single + " Messenger messages, one per webhook...");
+        singleEventWebhooks(settings, report, single);
         say(
                 "Latency: "
                         + settings.latencyRate()
@@ -124,6 +128,29 @@ public final class Benchmark {
             report.throughputResources(resources.finish());
             report.throughputTimeline(timeline.points());
         }
+    }
+
+    /**
+     * Real Messenger deliveries carry a handful of events, often one: ingest's rate when each
+     * webhook is one event (one signature check and one parse per event). Only ingest's answers are
+     * timed; the messages still go through the suite.
+     */
+    private static void singleEventWebhooks(Settings settings, Report report, int events) {
+        MessengerBatches batches =
+                new MessengerBatches(
+                        runTag("s"), settings.consumers(), settings.facebookAppSecret());
+        List<MessengerBatches.Webhook> webhooks = new ArrayList<>(events);
+        long now = System.currentTimeMillis();
+        for (long seq = 0; seq < events; seq++) {
+            webhooks.add(batches.batch(seq, 1, now));
+        }
+        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
+        long start = System.nanoTime();
+        CompletableFuture.allOf(
+                        webhooks.stream().map(sender::send).toArray(CompletableFuture[]::new))
+                .join();
+        requireAccepted(sender);
+        report.singleEventIngest(sender.accepted() / seconds(System.nanoTime() - start));
     }
 
     /** Counts and resources once a second, from before the first webhook. */
