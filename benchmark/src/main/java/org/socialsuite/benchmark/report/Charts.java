@@ -229,6 +229,9 @@ public final class Charts {
         }
 
         private static String label(double value) {
+            if (value >= 1_000_000 && value % 1_000_000 == 0) {
+                return String.format(Locale.ROOT, "%.0fM", value / 1_000_000);
+            }
             return value >= 1000 && value % 1000 == 0
                     ? String.format(Locale.ROOT, "%,.0fk", value / 1000).replace(",", " ")
                     : String.format(Locale.ROOT, "%,.0f", value);
