@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -441,7 +442,7 @@ final class InboundRows {
         return c;
     }
 
-    private static <T, C extends java.util.Collection<T>> C collect(
+    private static <T, C extends Collection<T>> C collect(
             RowSet<Row> rows, Function<Row, T> map, C into) {
         for (Row row : rows) {
             into.add(map.apply(row));

@@ -26,9 +26,10 @@ import org.socialsuite.events.json.EventJson;
 /**
  * Stores a run of consumers' new messages (CREATED events) in one transaction of a few set-based
  * statements: the inbound hot path. Most of a busy poll is such messages, and through the entities
- * each cost a statement or more per row plus Hibernate's bookkeeping; here the poll reads what it
- * touches in four queries and writes each table once. Everything else (edits, removals, the brand's
- * own items) stays with {@link InboundMessageRecorder}, whose rules {@link Arrival} shares.
+ * each cost a statement or more per row plus Hibernate's bookkeeping; here the run reads what it
+ * touches in five statements over arrays of keys and writes each table once. Everything else
+ * (edits, removals, the brand's own items) stays with {@link InboundMessageRecorder}, whose rules
+ * {@link Arrival} shares.
  */
 @ApplicationScoped
 public class NewMessageRecorder {
