@@ -1,6 +1,5 @@
 package org.socialsuite.profile.inbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +41,6 @@ public class InboundLearner {
     private final Clock clock;
     private final UntilApplied untilApplied;
     private final InboundDeadLetters deadLetters;
-    private final MeterRegistry metrics;
 
     public InboundLearner(
             ProfileUpdates updates,
@@ -50,34 +48,36 @@ public class InboundLearner {
             ProfileSettings settings,
             Clock clock,
             UntilApplied untilApplied,
-            InboundDeadLetters deadLetters,
-            MeterRegistry metrics) {
+            InboundDeadLetters deadLetters) {
         this.updates = updates;
         this.refresher = refresher;
         this.settings = settings;
         this.clock = clock;
         this.untilApplied = untilApplied;
         this.deadLetters = deadLetters;
-        this.metrics = metrics;
     }
 
     /**
      * A poll at a time, in one transaction. If the poll fails for a reason of its own, its events
      * are learnt one by one and an event that fails alone goes to the dead-letter topic. A record
-     * that cannot be read is skipped: conversation-service, which stores the message, dead-letters
-     * it.
+     * that cannot be read goes there too: each consumer group dead-letters what it could not apply,
+     * so replaying the dead letters of one group never depends on another.
      */
     @Incoming("social-inbound")
     public Uni<Void> learn(ConsumerRecords<String, SocialEventReceived> batch) {
         List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
-        batch.forEach(
-                record -> {
-                    if (record.value() != null) {
-                        readable.add(record);
-                    } else {
-                        metrics.counter("profile.inbound.unreadable").increment();
-                    }
-                });
+        List<ConsumerRecord<String, SocialEventReceived>> unreadable = new ArrayList<>();
+        batch.forEach(record -> (record.value() == null ? unreadable : readable).add(record));
+        return inOrder(
+                        unreadable,
+                        record ->
+                                untilApplied.run(
+                                        "Dead-lettering an unreadable record",
+                                        () -> deadLetters.unreadable(record)))
+                .chain(() -> learnReadable(readable));
+    }
+
+    private Uni<Void> learnReadable(List<ConsumerRecord<String, SocialEventReceived>> readable) {
         if (readable.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
