@@ -34,7 +34,8 @@ public final class FreePorts {
         throw new IllegalStateException("No free port between " + FIRST + " and " + LAST);
     }
 
-    private static boolean bindable(int port) {
+    /** Whether nothing listens on the port of the loopback address. */
+    public static boolean bindable(int port) {
         try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException inUse) {

@@ -74,6 +74,15 @@ public final class LocalStack {
     }
 
     private void start() throws IOException, URISyntaxException {
+        String external = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        List<String> taken = SuiteService.portsInUse(env, external == null || external.isBlank());
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(
+                    "Already in use: "
+                            + String.join(", ", taken)
+                            + ". Is the suite already running? Stop it first, or move these with"
+                            + " their variables.");
+        }
         say("Run directory: " + runDir);
         String bootstrap = startKafka();
         PostgresServer postgres = ensurePostgres();

@@ -1,8 +1,10 @@
 package org.socialsuite.localstack.services;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.socialsuite.localstack.FreePorts;
 
 /**
  * One service of the suite as the run command starts it.
@@ -33,6 +35,26 @@ public record SuiteService(
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
+    }
+
+    /**
+     * The ports the suite would listen on that something else already holds (another suite left
+     * running, say), each with what would have used it. A suite started beside another would find
+     * the other's services ready on its ports and report itself up while its own could not start.
+     */
+    public static List<String> portsInUse(Map<String, String> env, boolean ownBroker) {
+        List<String> taken = new ArrayList<>();
+        for (SuiteService service : ALL) {
+            int port = service.port(env);
+            if (!FreePorts.bindable(port)) {
+                taken.add(port + " (" + service.name() + ", " + service.portVariable() + ")");
+            }
+        }
+        int kafka = Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092"));
+        if (ownBroker && !FreePorts.bindable(kafka)) {
+            taken.add(kafka + " (the Kafka broker, KAFKA_PORT)");
+        }
+        return taken;
     }
 
     /** Where it listens: its port variable if set, else its default port. */
