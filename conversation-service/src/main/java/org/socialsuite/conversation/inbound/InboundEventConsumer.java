@@ -2,19 +2,16 @@ package org.socialsuite.conversation.inbound;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
-import org.socialsuite.support.consumer.InboundDeadLetters;
-import org.socialsuite.support.consumer.UntilApplied;
+import org.socialsuite.support.consumer.InboundPolls;
 
 /**
  * Consumes {@code social.inbound.v1} a poll at a time: the whole batch in one transaction, and the
@@ -31,18 +28,13 @@ public class InboundEventConsumer {
 
     private final InboundMessageRecorder recorder;
     private final NewMessageRecorder newMessages;
-    private final InboundDeadLetters deadLetters;
-    private final UntilApplied untilApplied;
+    private final InboundPolls polls;
 
     public InboundEventConsumer(
-            InboundMessageRecorder recorder,
-            NewMessageRecorder newMessages,
-            InboundDeadLetters deadLetters,
-            UntilApplied untilApplied) {
+            InboundMessageRecorder recorder, NewMessageRecorder newMessages, InboundPolls polls) {
         this.recorder = recorder;
         this.newMessages = newMessages;
-        this.deadLetters = deadLetters;
-        this.untilApplied = untilApplied;
+        this.polls = polls;
     }
 
     /** Before the service is ready: the first poll after a start then runs at full speed. */
@@ -57,38 +49,7 @@ public class InboundEventConsumer {
 
     @Incoming("social-inbound")
     public Uni<Void> consume(ConsumerRecords<String, SocialEventReceived> batch) {
-        List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
-        List<ConsumerRecord<String, SocialEventReceived>> unreadable = new ArrayList<>();
-        batch.forEach(record -> (record.value() == null ? unreadable : readable).add(record));
-        return Multi.createFrom()
-                .iterable(unreadable)
-                .onItem()
-                .transformToUniAndConcatenate(
-                        record ->
-                                untilApplied.run(
-                                        "Dead-lettering an unreadable record",
-                                        () -> deadLetters.unreadable(record)))
-                .collect()
-                .last()
-                .chain(
-                        () ->
-                                untilApplied
-                                        .run(
-                                                "A batch of " + readable.size() + " events",
-                                                () ->
-                                                        recordInRuns(
-                                                                readable.stream()
-                                                                        .map(ConsumerRecord::value)
-                                                                        .toList()))
-                                        .onFailure()
-                                        .recoverWithUni(
-                                                failure -> {
-                                                    LOG.warnf(
-                                                            "A batch of %d events failed (%s);"
-                                                                    + " applying them one by one",
-                                                            readable.size(), failure.toString());
-                                                    return oneByOne(readable);
-                                                }));
+        return polls.apply(batch, this::recordInRuns, recorder::record);
     }
 
     /**
@@ -109,42 +70,12 @@ public class InboundEventConsumer {
             runs.add(events.subList(start, end));
             start = end;
         }
-        // A stream, not a chain of Unis: a poll alternating kinds has as many runs as events.
-        return Multi.createFrom()
-                .iterable(runs)
-                .onItem()
-                .transformToUniAndConcatenate(
-                        run ->
-                                NewMessageRecorder.takes(run.get(0))
-                                        ? newMessages.recordAll(run)
-                                        : recorder.recordAll(run))
-                .collect()
-                .last()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> oneByOne(List<ConsumerRecord<String, SocialEventReceived>> records) {
-        return Multi.createFrom()
-                .iterable(records)
-                .onItem()
-                .transformToUniAndConcatenate(
-                        record ->
-                                untilApplied
-                                        .run(
-                                                "Event " + record.value().platformEventId(),
-                                                () -> recorder.record(record.value()))
-                                        .onFailure()
-                                        .recoverWithUni(
-                                                failure ->
-                                                        untilApplied.run(
-                                                                "Dead-lettering "
-                                                                        + record.value()
-                                                                                .platformEventId(),
-                                                                () ->
-                                                                        deadLetters.failed(
-                                                                                record, failure))))
-                .collect()
-                .last()
-                .replaceWithVoid();
+        // A poll alternating kinds has as many runs as events.
+        return InboundPolls.inOrder(
+                runs,
+                run ->
+                        NewMessageRecorder.takes(run.get(0))
+                                ? newMessages.recordAll(run)
+                                : recorder.recordAll(run));
     }
 }

@@ -1,0 +1,99 @@
+package org.socialsuite.support.consumer;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+import org.socialsuite.events.SocialEventReceived;
+
+/**
+ * How a service applies {@code social.inbound.v1} a poll at a time. A record that cannot be read
+ * goes to the dead-letter topic first (each consumer group dead-letters what it could not apply).
+ * The readable events are applied together; infrastructure failures are retried ({@link
+ * UntilApplied}). If the poll fails for a reason of its own, its events are applied one by one and
+ * an event that fails alone is dead-lettered with its reason, so the consumer goes on.
+ */
+@ApplicationScoped
+public class InboundPolls {
+
+    private static final Logger LOG = Logger.getLogger(InboundPolls.class);
+
+    private final UntilApplied untilApplied;
+    private final InboundDeadLetters deadLetters;
+
+    public InboundPolls(UntilApplied untilApplied, InboundDeadLetters deadLetters) {
+        this.untilApplied = untilApplied;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * @param all applies the poll's readable events, in order, all or nothing
+     * @param one applies one event on its own
+     */
+    public Uni<Void> apply(
+            ConsumerRecords<String, SocialEventReceived> poll,
+            Function<List<SocialEventReceived>, Uni<Void>> all,
+            Function<SocialEventReceived, Uni<Void>> one) {
+        List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
+        List<ConsumerRecord<String, SocialEventReceived>> unreadable = new ArrayList<>();
+        poll.forEach(record -> (record.value() == null ? unreadable : readable).add(record));
+        return inOrder(
+                        unreadable,
+                        record ->
+                                untilApplied.run(
+                                        "Dead-lettering an unreadable record",
+                                        () -> deadLetters.unreadable(record)))
+                .chain(() -> applyReadable(readable, all, one));
+    }
+
+    /** One after the other, as a stream: a chain of a thousand nested Unis overflows the stack. */
+    public static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<Void>> step) {
+        return Multi.createFrom()
+                .iterable(items)
+                .onItem()
+                .transformToUniAndConcatenate(item -> step.apply(item))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> applyReadable(
+            List<ConsumerRecord<String, SocialEventReceived>> readable,
+            Function<List<SocialEventReceived>, Uni<Void>> all,
+            Function<SocialEventReceived, Uni<Void>> one) {
+        if (readable.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return untilApplied
+                .run(
+                        "A poll of " + readable.size() + " events",
+                        () -> all.apply(readable.stream().map(ConsumerRecord::value).toList()))
+                .onFailure()
+                .recoverWithUni(
+                        failure -> {
+                            LOG.warnf(
+                                    "A poll of %d events failed (%s); applying them one by one",
+                                    readable.size(), failure.toString());
+                            return inOrder(readable, record -> alone(record, one));
+                        });
+    }
+
+    private Uni<Void> alone(
+            ConsumerRecord<String, SocialEventReceived> record,
+            Function<SocialEventReceived, Uni<Void>> one) {
+        String id = record.value().platformEventId();
+        return untilApplied
+                .run("Event " + id, () -> one.apply(record.value()))
+                .onFailure()
+                .recoverWithUni(
+                        failure ->
+                                untilApplied.run(
+                                        "Dead-lettering " + id,
+                                        () -> deadLetters.failed(record, failure)));
+    }
+}
