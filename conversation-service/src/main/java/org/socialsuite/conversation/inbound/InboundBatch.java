@@ -166,16 +166,7 @@ final class InboundBatch {
 
     /** Only for events that do not name their author (Messenger's). */
     private Uni<Void> loadKnownConsumers(List<SocialEventReceived> events) {
-        List<String> ids =
-                events.stream()
-                        .filter(event -> event.author().name() == null)
-                        .map(
-                                event ->
-                                        KnownConsumer.id(
-                                                event.accountId(),
-                                                event.conversationKey().consumerId()))
-                        .distinct()
-                        .toList();
+        List<String> ids = KnownConsumer.idsOfUnnamedAuthors(events);
         return ids.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : KnownConsumer.<KnownConsumer>list(BY_ID, ids)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -357,21 +358,7 @@ final class InboundRows {
         }
 
         Tuple whatMessagesChange() {
-            return Tuple.from(
-                    new Object[] {
-                        ids,
-                        names,
-                        handles,
-                        texts,
-                        visibilities,
-                        messageAts,
-                        inboundVisibilities,
-                        inboundAts,
-                        privateAts,
-                        publicIds,
-                        publicAts,
-                        updatedAts
-                    });
+            return Tuple.from(columns(new Object[] {ids}, changed()));
         }
 
         /** Also what a conversation is given once, when it opens. */
@@ -392,26 +379,34 @@ final class InboundRows {
                 createdAts[i] = time(c.createdAt);
             }
             return Tuple.from(
-                    new Object[] {
-                        ids,
-                        brands,
-                        accounts,
-                        channels,
-                        consumers,
-                        statuses,
-                        createdAts,
-                        names,
-                        handles,
-                        texts,
-                        visibilities,
-                        messageAts,
-                        inboundVisibilities,
-                        inboundAts,
-                        privateAts,
-                        publicIds,
-                        publicAts,
-                        updatedAts
-                    });
+                    columns(
+                            new Object[] {
+                                ids, brands, accounts, channels, consumers, statuses, createdAts
+                            },
+                            changed()));
+        }
+
+        /** The columns new messages change, in the order both statements list them. */
+        private Object[] changed() {
+            return new Object[] {
+                names,
+                handles,
+                texts,
+                visibilities,
+                messageAts,
+                inboundVisibilities,
+                inboundAts,
+                privateAts,
+                publicIds,
+                publicAts,
+                updatedAts
+            };
+        }
+
+        private static Object[] columns(Object[] first, Object[] then) {
+            Object[] all = Arrays.copyOf(first, first.length + then.length);
+            System.arraycopy(then, 0, all, first.length, then.length);
+            return all;
         }
     }
 

@@ -91,7 +91,7 @@ public class NewMessageRecorder {
                 .invoke(stored -> touched.stored.addAll(stored))
                 .chain(() -> rows.earlyLifecycles(touched.itemKeys()))
                 .invoke(early -> touched.early.putAll(early))
-                .chain(() -> rows.knownConsumers(touched.unnamedConsumers()))
+                .chain(() -> rows.knownConsumers(KnownConsumer.idsOfUnnamedAuthors(fresh)))
                 .invoke(known -> touched.known.putAll(known))
                 .chain(() -> rows.openConversations(touched.accounts, touched.consumers))
                 .invoke(open -> open.forEach(touched::open))
@@ -123,10 +123,8 @@ public class NewMessageRecorder {
         final List<Message> messages = new ArrayList<>();
         final List<String> announcedKeys = new ArrayList<>();
         final List<String> announcements = new ArrayList<>();
-        private final List<SocialEventReceived> fresh;
 
         Touched(List<SocialEventReceived> fresh) {
-            this.fresh = fresh;
             Set<String> pairs = new HashSet<>();
             for (SocialEventReceived event : fresh) {
                 if (event.platformId() != null) {
@@ -147,19 +145,6 @@ public class NewMessageRecorder {
                 keys.add(EarlyLifecycle.id(itemAccounts.get(i), itemIds.get(i)));
             }
             return keys;
-        }
-
-        /** Only for events that do not name their author (Messenger's). */
-        List<String> unnamedConsumers() {
-            return fresh.stream()
-                    .filter(event -> event.author().name() == null)
-                    .map(
-                            event ->
-                                    KnownConsumer.id(
-                                            event.accountId(),
-                                            event.conversationKey().consumerId()))
-                    .distinct()
-                    .toList();
         }
 
         void open(Conversation conversation) {

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import org.socialsuite.events.SocialEventReceived;
 
 /**
  * A consumer's name and handle as profile-service last announced them, kept so that a conversation
@@ -27,5 +29,14 @@ public class KnownConsumer extends PanacheEntityBase {
 
     public static String id(String accountId, String consumerId) {
         return accountId + "|" + consumerId;
+    }
+
+    /** Whom to look up for these events: the authors of those that do not name them (Messenger). */
+    public static List<String> idsOfUnnamedAuthors(List<SocialEventReceived> events) {
+        return events.stream()
+                .filter(event -> event.author().name() == null)
+                .map(event -> id(event.accountId(), event.conversationKey().consumerId()))
+                .distinct()
+                .toList();
     }
 }
