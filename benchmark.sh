@@ -2,8 +2,8 @@
 # Measures DESIGN.md §8 against the running suite: start it first with ./run.sh, then ./benchmark.sh in another
 # terminal. Prints the report and writes it to .run/benchmark.md (BENCH_REPORT).
 # Environment: INGEST_URL, KAFKA_BOOTSTRAP_SERVERS, POSTGRES_HOST, POSTGRES_PORT, FACEBOOK_APP_SECRET, BENCH_EVENTS
-# (100000), BENCH_EVENTS_PER_WEBHOOK (50), BENCH_CONNECTIONS (16), BENCH_CONSUMERS (5000), BENCH_LATENCY_RATE (1000),
-# BENCH_LATENCY_SECONDS (30).
+# (100000), BENCH_EVENTS_PER_WEBHOOK (50), BENCH_CONNECTIONS (16), BENCH_SINGLE_EVENT_CONNECTIONS (64),
+# BENCH_CONSUMERS (5000), BENCH_LATENCY_RATE (1000), BENCH_LATENCY_SECONDS (30).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.socialsuite.benchmark.baseline.RawKafkaProducer;
 import org.socialsuite.benchmark.baseline.RawPostgresInserts;
+import org.socialsuite.benchmark.database.Housekeeping;
 import org.socialsuite.benchmark.history.HistoryCost;
 import org.socialsuite.benchmark.observe.RecordedMessages;
 import org.socialsuite.benchmark.observe.Timeline;
@@ -56,14 +57,24 @@ public final class Benchmark {
         report.rawPostgres(
                 RawPostgresInserts.rowsPerSecond(settings.postgres(), settings.events(), 500));
 
+        Housekeeping housekeeping = Housekeeping.of(settings.postgres());
+        if (!housekeeping.autovacuum()) {
+            say(
+                    "PostgreSQL's autovacuum is off: vacuuming the suite's databases before each"
+                            + " phase.");
+        }
+
+        housekeeping.beforePhase();
         say(
                 "Throughput: "
                         + settings.events()
                         + " Messenger messages as fast as ingest takes them...");
         throughput(settings, report);
         int single = Math.max(1, settings.events() / 10);
+        housekeeping.beforePhase();
         say("Ingest alone: " + single + " Messenger messages, one per webhook...");
         singleEventWebhooks(settings, report, single);
+        housekeeping.beforePhase();
         say(
                 "Latency: "
                         + settings.latencyRate()
@@ -72,6 +83,7 @@ public final class Benchmark {
                         + " s...");
         latency(settings, report);
         if (!settings.historySizes().isEmpty()) {
+            housekeeping.beforePhase();
             say(
                     "History: one conversation growing through "
                             + settings.historySizes()
@@ -87,6 +99,7 @@ public final class Benchmark {
         String name = file.getFileName().toString().replaceFirst("\\.md$", "");
         Files.writeString(directory.resolve(name + "-throughput.svg"), report.throughputChart());
         Files.writeString(directory.resolve(name + "-latency.svg"), report.latencyChart());
+        report.housekeeping(housekeeping.autovacuum(), housekeeping.deadRowsVacuumed());
         String text = report.markdown(name + "-throughput.svg", name + "-latency.svg");
         System.out.println();
         System.out.println(text);
@@ -105,9 +118,10 @@ public final class Benchmark {
             int count = (int) Math.min(settings.eventsPerWebhook(), settings.events() - first);
             webhooks.add(batches.batch(first, count, now));
         }
-        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
         ResourceSampler resources = new ResourceSampler();
-        try (RecordedMessages recorded =
+        try (WebhookSender sender =
+                        new WebhookSender(settings.ingestUrl(), settings.connections());
+                RecordedMessages recorded =
                         new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
                 Timeline timeline = timeline(sender, recorded, resources)) {
             long start = System.nanoTime();
@@ -144,13 +158,17 @@ public final class Benchmark {
         for (long seq = 0; seq < events; seq++) {
             webhooks.add(batches.batch(seq, 1, now));
         }
-        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
-        long start = System.nanoTime();
-        CompletableFuture.allOf(
-                        webhooks.stream().map(sender::send).toArray(CompletableFuture[]::new))
-                .join();
-        requireAccepted(sender);
-        report.singleEventIngest(sender.accepted() / seconds(System.nanoTime() - start));
+        try (WebhookSender sender =
+                new WebhookSender(settings.ingestUrl(), settings.connections())) {
+            long start = System.nanoTime();
+            CompletableFuture.allOf(
+                            webhooks.stream().map(sender::send).toArray(CompletableFuture[]::new))
+                    .join();
+            requireAccepted(sender);
+            report.singleEventIngest(
+                    sender.accepted() / seconds(System.nanoTime() - start),
+                    settings.singleEventConnections());
+        }
     }
 
     /** Counts and resources once a second, from before the first webhook. */
@@ -167,10 +185,11 @@ public final class Benchmark {
         int perWebhook = Math.max(1, settings.latencyRate() / 100); // a webhook every 10 ms
         long total = (long) settings.latencyRate() * settings.latencySeconds();
         long[] sentAt = new long[(int) total];
-        WebhookSender sender = new WebhookSender(settings.ingestUrl(), settings.connections());
         AtomicLong next = new AtomicLong();
         ResourceSampler resources = new ResourceSampler();
-        try (RecordedMessages recorded =
+        try (WebhookSender sender =
+                        new WebhookSender(settings.ingestUrl(), settings.connections());
+                RecordedMessages recorded =
                         new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
                 Timeline timeline = timeline(sender, recorded, resources)) {
             ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
@@ -210,15 +229,19 @@ public final class Benchmark {
     private static void history(Settings settings, Report report) throws Exception {
         String token =
                 DevAgentTokens.load().agentToken("acme", "benchmark-agent", Duration.ofHours(1));
-        HistoryCost cost =
-                new HistoryCost(
-                        settings.conversationUrl(),
-                        token,
-                        new WebhookSender(settings.ingestUrl(), settings.connections()),
-                        // One person: every message goes into the same conversation.
-                        new MessengerBatches(runTag("h"), 1, settings.facebookAppSecret()),
-                        settings.bootstrapServers());
-        report.history(cost.measure(settings.historySizes(), settings.historySamples(), PATIENCE));
+        try (WebhookSender sender =
+                new WebhookSender(settings.ingestUrl(), settings.connections())) {
+            HistoryCost cost =
+                    new HistoryCost(
+                            settings.conversationUrl(),
+                            token,
+                            sender,
+                            // One person: every message goes into the same conversation.
+                            new MessengerBatches(runTag("h"), 1, settings.facebookAppSecret()),
+                            settings.bootstrapServers());
+            report.history(
+                    cost.measure(settings.historySizes(), settings.historySamples(), PATIENCE));
+        }
     }
 
     private static void requireSuite(Settings settings) throws InterruptedException {

@@ -18,6 +18,7 @@ record Settings(
         int events,
         int eventsPerWebhook,
         int connections,
+        int singleEventConnections,
         int consumers,
         int latencyRate,
         int latencySeconds,
@@ -35,6 +36,8 @@ record Settings(
                 number(env, "BENCH_EVENTS", 100_000),
                 number(env, "BENCH_EVENTS_PER_WEBHOOK", 50),
                 number(env, "BENCH_CONNECTIONS", 16),
+                // Deliveries of one event each arrive side by side, as Meta sends them.
+                number(env, "BENCH_SINGLE_EVENT_CONNECTIONS", 64),
                 number(env, "BENCH_CONSUMERS", 5_000),
                 number(env, "BENCH_LATENCY_RATE", 1_000),
                 number(env, "BENCH_LATENCY_SECONDS", 30),

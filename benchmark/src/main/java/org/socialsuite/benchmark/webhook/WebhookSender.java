@@ -1,58 +1,80 @@
 package org.socialsuite.benchmark.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** POSTs webhooks to ingest with a bounded number in flight, counting what it accepts. */
-public final class WebhookSender {
+/**
+ * POSTs webhooks to ingest with a bounded number in flight, counting what it accepts. A Vert.x
+ * client on one event loop, so that the benchmark measures ingest: the JDK's {@code HttpClient}
+ * stayed at about 1,050 requests/s whether 16 or 128 were in flight, where {@code ab} against the
+ * same ingest reached 2,300/s.
+ */
+public final class WebhookSender implements AutoCloseable {
 
-    private final HttpClient http =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-    private final URI endpoint;
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final HttpClient http;
+    private final RequestOptions endpoint;
     private final Semaphore inFlight;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile String lastRefusal;
 
     public WebhookSender(String ingestUrl, int connections) {
-        this.endpoint = URI.create(ingestUrl + "/webhooks/facebook");
+        this.http =
+                vertx.createHttpClient(
+                        new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
+                        new PoolOptions().setHttp1MaxSize(connections));
+        this.endpoint =
+                new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setAbsoluteURI(ingestUrl + "/webhooks/facebook")
+                        .setTimeout(TimeUnit.SECONDS.toMillis(30))
+                        .putHeader("Content-Type", "application/json");
         this.inFlight = new Semaphore(connections);
     }
 
     /** Sends when a slot is free; the future completes when ingest has answered. */
     public CompletableFuture<Void> send(MessengerBatches.Webhook webhook) {
         inFlight.acquireUninterruptibly();
-        HttpRequest request =
-                HttpRequest.newBuilder(endpoint)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", webhook.signature())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
-                        .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle(
-                        (response, failure) -> {
+        RequestOptions request =
+                new RequestOptions(endpoint).putHeader("X-Hub-Signature-256", webhook.signature());
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        http.request(request)
+                .compose(sending -> sending.send(Buffer.buffer(webhook.body())))
+                .compose(
+                        response ->
+                                response.body().map(body -> answer(response.statusCode(), body)))
+                .onComplete(
+                        result -> {
                             inFlight.release();
-                            if (failure == null && response.statusCode() == 200) {
+                            String refusal =
+                                    result.succeeded()
+                                            ? result.result()
+                                            : result.cause().toString();
+                            if (refusal == null) {
                                 accepted.addAndGet(webhook.events());
                             } else {
                                 refused.addAndGet(webhook.events());
-                                lastRefusal =
-                                        failure != null
-                                                ? failure.toString()
-                                                : response.statusCode() + " " + response.body();
+                                lastRefusal = refusal;
                             }
-                            return null;
+                            answered.complete(null);
                         });
+        return answered;
+    }
+
+    /** Null when ingest accepted the webhook, otherwise what it answered. */
+    private static String answer(int status, Buffer body) {
+        return status == 200 ? null : status + " " + body;
     }
 
     public long accepted() {
@@ -65,5 +87,10 @@ public final class WebhookSender {
 
     public String lastRefusal() {
         return lastRefusal;
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }
