@@ -140,6 +140,12 @@ public final class LocalStack {
         }
         postgres.ensureDatabases(SuiteService.databases());
         say("Databases ready: " + SuiteService.databases());
+        if (!postgres.autovacuums()) {
+            say(
+                    "WARNING: autovacuum is off on this PostgreSQL. The suite's outboxes and"
+                        + " conversations churn; without vacuum they slow everything down within a"
+                        + " few hundred thousand messages (benchmark/README.md).");
+        }
         return postgres;
     }
 

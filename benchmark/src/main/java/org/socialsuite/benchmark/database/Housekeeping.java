@@ -28,13 +28,8 @@ public final class Housekeeping {
         this.autovacuum = autovacuum;
     }
 
-    public static Housekeeping of(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect("postgres");
-                Statement statement = connection.createStatement();
-                ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
-            setting.next();
-            return new Housekeeping(server, "on".equals(setting.getString(1)));
-        }
+    public static Housekeeping of(PostgresServer server) {
+        return new Housekeeping(server, server.autovacuums());
     }
 
     public boolean autovacuum() {

@@ -3,6 +3,7 @@ package org.socialsuite.localstack.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
@@ -38,6 +39,18 @@ public record PostgresServer(String host, int port, String username, String pass
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** Whether the server vacuums by itself ({@code autovacuum = on}). */
+    public boolean autovacuums() {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
+            setting.next();
+            return "on".equals(setting.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read autovacuum on " + address() + ": " + e, e);
         }
     }
 
