@@ -16,10 +16,15 @@ import org.socialsuite.testsupport.AgentTokens;
 /** An agent of AcmeCare at conversation-service's REST API, as the workspace calls it. */
 final class AgentApi {
 
-    private final ServiceProcess conversations;
+    private final String baseUrl;
 
     AgentApi(ServiceProcess conversations) {
-        this.conversations = conversations;
+        this(conversations.baseUrl());
+    }
+
+    /** Through whatever stands in front of conversation-service, such as the gateway. */
+    AgentApi(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** The consumer's open conversation, once it exists. */
@@ -67,7 +72,7 @@ final class AgentApi {
     }
 
     String reply(String conversationId, String text, String mode) {
-        return given().baseUri(conversations.baseUrl())
+        return given().baseUri(baseUrl)
                 .header("Authorization", AgentTokens.bearer("acme"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON)
@@ -80,7 +85,7 @@ final class AgentApi {
     }
 
     JsonPath get(String path) {
-        return given().baseUri(conversations.baseUrl())
+        return given().baseUri(baseUrl)
                 .header("Authorization", AgentTokens.bearer("acme"))
                 .get(path)
                 .then()

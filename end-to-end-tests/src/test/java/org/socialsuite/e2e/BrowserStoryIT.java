@@ -24,15 +24,19 @@ class BrowserStoryIT {
     private static Browser browser;
     private static String console;
     private static String workspace;
+    private static String workspaceUrl;
 
     @BeforeAll
     static void open() {
         browser = Browser.open();
         suite = SimulatedSuite.get();
+        // The agents reach the workspace and the services' APIs through the gateway, as in
+        // Kubernetes.
+        workspaceUrl = suite.gateway().baseUrl();
         browser.driver.get(suite.simulator.baseUrl());
         console = browser.driver.getWindowHandle();
         browser.driver.switchTo().newWindow(WindowType.TAB);
-        browser.driver.get(suite.workspace.baseUrl());
+        browser.driver.get(workspaceUrl);
         workspace = browser.driver.getWindowHandle();
         browser.click("sign-in-acme-agent-1");
     }
@@ -48,14 +52,14 @@ class BrowserStoryIT {
     void signedOutOnlyTheSignInShowsAndNoPageRequestIsMissing() throws Exception {
         // A new tab has no session: the workspace opens signed out.
         browser.driver.switchTo().newWindow(WindowType.TAB);
-        browser.driver.get(suite.workspace.baseUrl());
+        browser.driver.get(workspaceUrl);
         browser.find("sign-in-acme-agent-1");
         assertThat(browser.driver.findElement(By.id("workspace")).getCssValue("display"))
                 .isEqualTo("none");
         assertThat(browser.driver.findElement(By.id("sign-in")).getCssValue("display"))
                 .isNotEqualTo("none");
         browser.screenshot("workspace-sign-in");
-        awaitFavicon(suite.workspace.baseUrl());
+        awaitFavicon(workspaceUrl);
 
         browser.driver.get(suite.simulator.baseUrl());
         browser.find("fb-person-select");

@@ -37,8 +37,12 @@ final class FacebookWebhooks {
     }
 
     static ValidatableResponse post(ServiceProcess ingest, String body, String signature) {
+        return post(ingest.baseUrl(), body, signature);
+    }
+
+    static ValidatableResponse post(String ingestUrl, String body, String signature) {
         var request =
-                given().baseUri(ingest.baseUrl())
+                given().baseUri(ingestUrl)
                         .contentType(ContentType.JSON)
                         .body(body.getBytes(StandardCharsets.UTF_8));
         if (signature != null) {
@@ -48,7 +52,12 @@ final class FacebookWebhooks {
     }
 
     static ValidatableResponse postSigned(ServiceProcess ingest, String body) {
-        return post(ingest, body, sign(body));
+        return postSigned(ingest.baseUrl(), body);
+    }
+
+    /** Through whatever stands in front of ingest, such as the gateway. */
+    static ValidatableResponse postSigned(String ingestUrl, String body) {
+        return post(ingestUrl, body, sign(body));
     }
 
     /** The X-Hub-Signature-256 Meta would send, computed by ingest's own HMAC helper. */

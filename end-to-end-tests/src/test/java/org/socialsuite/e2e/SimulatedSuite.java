@@ -1,11 +1,15 @@
 package org.socialsuite.e2e;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.socialsuite.localstack.FreePorts;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.localstack.services.SuiteService;
 import org.socialsuite.localstack.services.SuiteWiring;
+import org.socialsuite.testsupport.gateway.NginxGateway;
 
 /**
  * Every service, the social-network simulator and the agent workspace, wired as the run command
@@ -23,6 +27,7 @@ final class SimulatedSuite {
     final ServiceProcess profiles;
     final ServiceProcess outbound;
     final ServiceProcess workspace;
+    private NginxGateway gateway;
 
     /**
      * The run command's own wiring ({@link SuiteWiring}) on free ports, so what run.sh connects is
@@ -80,6 +85,44 @@ final class SimulatedSuite {
         conversations = suite.restart(conversations, whileDown);
         suite.awaitReady();
         return conversations;
+    }
+
+    /**
+     * The Kubernetes gateway's stand-in in front of this suite: nginx configured from the
+     * HTTPRoutes of deploy/base/gateway (those of the HTTPS listener, spoken to in plain HTTP),
+     * each Service being one of these processes. Without nginx the calling test is skipped, unless
+     * GATEWAY_TESTS=required (as in CI, which installs it), where that is a failure.
+     */
+    synchronized NginxGateway gateway() {
+        if (gateway == null) {
+            boolean installed = NginxGateway.installed();
+            if (!installed && "required".equals(System.getenv("GATEWAY_TESTS"))) {
+                throw new IllegalStateException(
+                        "GATEWAY_TESTS=required but nginx is not installed");
+            }
+            Assumptions.assumeTrue(
+                    installed, "apt-get install nginx-light to run the tests through the gateway");
+            gateway =
+                    NginxGateway.start(
+                            List.of(
+                                    Path.of("..", "deploy", "base", "gateway", "routes.yaml")
+                                            .toAbsolutePath()),
+                            "https",
+                            Map.of(
+                                    "ingest-service", address(ingest),
+                                    "conversation-service", address(conversations),
+                                    "outbound-service", address(outbound),
+                                    "profile-service", address(profiles),
+                                    "agent-workspace", address(workspace)),
+                            Path.of("target", "gateway").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-stop"));
+        }
+        return gateway;
+    }
+
+    /** host:port, which stays the same when a service is restarted in place. */
+    private static String address(ServiceProcess service) {
+        return service.baseUrl().replaceFirst("^http://", "");
     }
 
     static synchronized SimulatedSuite get() {
