@@ -1,6 +1,8 @@
 package org.socialsuite.support.consumer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,18 +25,22 @@ import org.socialsuite.events.json.EventJson;
  * dead-letter strategy would send a whole failed poll); each needs the outgoing channel {@code
  * social-inbound-dlq}.
  */
+// Started with the application, so that its counter is exported at 0 from the start: an alert on
+// its
+// increase must see the series before the first dead letter.
+@Startup
 @ApplicationScoped
 public class InboundDeadLetters {
 
     private static final Logger LOG = Logger.getLogger(InboundDeadLetters.class);
 
     private final MutinyEmitter<byte[]> emitter;
-    private final MeterRegistry metrics;
+    private final Counter deadLettered;
 
     public InboundDeadLetters(
             @Channel("social-inbound-dlq") MutinyEmitter<byte[]> emitter, MeterRegistry metrics) {
         this.emitter = emitter;
-        this.metrics = metrics;
+        this.deadLettered = metrics.counter("inbound.dead_lettered");
     }
 
     /**
@@ -72,7 +78,7 @@ public class InboundDeadLetters {
             byte[] value,
             String reason,
             String exceptionClass) {
-        metrics.counter("inbound.dead_lettered").increment();
+        deadLettered.increment();
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-exception-class-name", bytes(exceptionClass));
