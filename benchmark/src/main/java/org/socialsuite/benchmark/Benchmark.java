@@ -159,7 +159,7 @@ public final class Benchmark {
             webhooks.add(batches.batch(seq, 1, now));
         }
         try (WebhookSender sender =
-                new WebhookSender(settings.ingestUrl(), settings.connections())) {
+                new WebhookSender(settings.ingestUrl(), settings.singleEventConnections())) {
             long start = System.nanoTime();
             CompletableFuture.allOf(
                             webhooks.stream().map(sender::send).toArray(CompletableFuture[]::new))
