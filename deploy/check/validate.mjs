@@ -97,8 +97,9 @@ function documentAt(line) {
   return index < 0 ? null : checked[index];
 }
 
-function report(node, message) {
-  const { line } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+// A problem at a line of the generated source, named by its document and the line itself.
+function reportAt(position, message) {
+  const { line } = sourceFile.getLineAndCharacterOfPosition(position);
   const entry = documentAt(line);
   problems.push(entry ? `${entry.file}: ${describe(entry.doc)}: ${lines[line].trim()}\n  ${message}` : message);
 }
@@ -123,7 +124,7 @@ function unknownFields(node) {
       for (const property of node.properties) {
         const name = property.name && ts.isStringLiteral(property.name) ? property.name.text : null;
         if (name !== null && !knows(checker.getNonNullableType(type), name)) {
-          report(property, `unknown field "${name}" (not in ${checker.typeToString(type)})`);
+          reportAt(property.getStart(sourceFile), `unknown field "${name}" (not in ${checker.typeToString(type)})`);
         }
       }
     }
@@ -142,9 +143,7 @@ for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     problems.push(`TypeScript: ${message}`);
     continue;
   }
-  const { line } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
-  const entry = documentAt(line);
-  problems.push(entry ? `${entry.file}: ${describe(entry.doc)}: ${lines[line].trim()}\n  ${message}` : message);
+  reportAt(diagnostic.start, message);
 }
 
 // 2. The models' own schemas.

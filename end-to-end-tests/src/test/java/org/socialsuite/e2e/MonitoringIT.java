@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.localstack.services.ServiceProcess;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.socialsuite.testsupport.YamlDocuments;
 
 /**
  * Every metric that deploy/'s alerts and dashboard use is one the packaged applications export:
@@ -33,7 +30,7 @@ class MonitoringIT {
             Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring");
 
     @Test
-    void everyMetricOfTheAlertsAndTheDashboardIsExported() throws Exception {
+    void everyMetricOfTheAlertsAndTheDashboardIsExported() {
         SimulatedSuite suite = SimulatedSuite.get();
         Set<String> used = new TreeSet<>();
         alertExpressions().forEach(expression -> used.addAll(metricNames(expression)));
@@ -108,10 +105,8 @@ class MonitoringIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static Stream<String> alertExpressions() throws Exception {
-        Map<String, Object> rule =
-                new Yaml(new LoaderOptions())
-                        .load(Files.readString(OBSERVABILITY.resolve("alerts.yaml")));
+    private static Stream<String> alertExpressions() {
+        Map<String, Object> rule = document("alerts.yaml");
         List<Map<String, Object>> groups =
                 (List<Map<String, Object>>) ((Map<String, Object>) rule.get("spec")).get("groups");
         return groups.stream()
@@ -119,14 +114,16 @@ class MonitoringIT {
                 .map(alert -> (String) alert.get("expr"));
     }
 
-    private static Stream<String> dashboardExpressions() throws Exception {
-        Matcher matcher =
-                Pattern.compile("\"expr\":\\s*\"((?:\\\\.|[^\"\\\\])*)\"")
-                        .matcher(Files.readString(OBSERVABILITY.resolve("dashboard.json")));
-        return matcher
-                .results()
-                .map(result -> result.group(1).replace("\\\"", "\""))
-                .collect(Collectors.toList())
-                .stream();
+    @SuppressWarnings("unchecked")
+    private static Stream<String> dashboardExpressions() {
+        List<Map<String, Object>> panels =
+                (List<Map<String, Object>>) document("dashboard.json").get("panels");
+        return panels.stream()
+                .flatMap(panel -> ((List<Map<String, Object>>) panel.get("targets")).stream())
+                .map(target -> (String) target.get("expr"));
+    }
+
+    private static Map<String, Object> document(String file) {
+        return YamlDocuments.read(List.of(OBSERVABILITY.resolve(file))).get(0);
     }
 }

@@ -7,14 +7,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.socialsuite.localstack.FreePorts;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.socialsuite.testsupport.YamlDocuments;
 
 /**
  * Debian's nginx, started by a test on a free port of 127.0.0.1 in the Kubernetes gateway's place:
@@ -53,7 +51,8 @@ public final class NginxGateway implements AutoCloseable {
             int port = FreePorts.next();
             Path config = directory.resolve("nginx.conf");
             Files.writeString(
-                    config, config(routes(routeFiles), listener, backends, port, directory));
+                    config,
+                    config(YamlDocuments.read(routeFiles), listener, backends, port, directory));
             Path binary =
                     BINARIES.stream()
                             .filter(Files::isExecutable)
@@ -111,19 +110,6 @@ public final class NginxGateway implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> routes(List<Path> files) throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Path file : files) {
-            for (Object document : new Yaml(new LoaderOptions()).loadAll(Files.readString(file))) {
-                if (document != null) {
-                    documents.add((Map<String, Object>) document);
-                }
-            }
-        }
-        return documents;
     }
 
     private static String config(

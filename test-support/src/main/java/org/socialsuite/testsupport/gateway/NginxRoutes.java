@@ -1,6 +1,5 @@
 package org.socialsuite.testsupport.gateway;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +185,6 @@ public final class NginxRoutes {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
         Object value = parent.get(key);
-        return value == null ? List.of() : new ArrayList<>((List<Map<String, Object>>) value);
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 }

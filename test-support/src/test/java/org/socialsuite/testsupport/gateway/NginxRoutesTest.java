@@ -16,18 +16,13 @@ class NginxRoutesTest {
     @Test
     void aPathPrefixMatchesByPathElementAndTheLongestWins() {
         String locations =
-                render(
+                renderRules(
                         """
-                        kind: HTTPRoute
-                        metadata: {name: app}
-                        spec:
-                          parentRefs: [{name: gw, sectionName: https}]
-                          rules:
-                            - matches: [{path: {type: PathPrefix, value: /api/things/}}]
-                              timeouts: {request: 0s}
-                              backendRefs: [{name: app, port: 80}]
-                            - matches: [{path: {type: PathPrefix, value: /}}]
-                              backendRefs: [{name: app, port: 80}]
+                        - matches: [{path: {type: PathPrefix, value: /api/things/}}]
+                          timeouts: {request: 0s}
+                          backendRefs: [{name: app, port: 80}]
+                        - matches: [{path: {type: PathPrefix, value: /}}]
+                          backendRefs: [{name: app, port: 80}]
                         """);
 
         assertThat(locations)
@@ -40,19 +35,14 @@ class NginxRoutesTest {
     @Test
     void aPrefixRewriteKeepsTheRestOfThePathAndARuleWithoutBackendsAnswers500() {
         String locations =
-                render(
+                renderRules(
                         """
-                        kind: HTTPRoute
-                        metadata: {name: app}
-                        spec:
-                          parentRefs: [{name: gw, sectionName: https}]
-                          rules:
-                            - matches: [{path: {type: PathPrefix, value: /q}}]
-                              filters:
-                                - type: URLRewrite
-                                  urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /hidden}}
-                              backendRefs: [{name: app, port: 80}]
-                            - matches: [{path: {type: Exact, value: /nothing}}]
+                        - matches: [{path: {type: PathPrefix, value: /q}}]
+                          filters:
+                            - type: URLRewrite
+                              urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /hidden}}
+                          backendRefs: [{name: app, port: 80}]
+                        - matches: [{path: {type: Exact, value: /nothing}}]
                         """);
 
         assertThat(locations)
@@ -83,47 +73,45 @@ class NginxRoutesTest {
     void whatItCannotPlayIsRefusedRatherThanRoutedDifferently() {
         assertThatThrownBy(
                         () ->
-                                render(
+                                renderRules(
                                         """
-                                        kind: HTTPRoute
-                                        metadata: {name: app}
-                                        spec:
-                                          parentRefs: [{name: gw, sectionName: https}]
-                                          rules:
-                                            - matches: [{headers: [{name: x, value: y}]}]
-                                              backendRefs: [{name: app, port: 80}]
+                                        - matches: [{headers: [{name: x, value: y}]}]
+                                          backendRefs: [{name: app, port: 80}]
                                         """))
                 .hasMessageContaining("only path matches");
         assertThatThrownBy(
                         () ->
-                                render(
+                                renderRules(
                                         """
-                                        kind: HTTPRoute
-                                        metadata: {name: app}
-                                        spec:
-                                          parentRefs: [{name: gw, sectionName: https}]
-                                          rules:
-                                            - backendRefs: [{name: app, port: 80}, {name: other, port: 80}]
+                                        - backendRefs: [{name: app, port: 80}, {name: other, port: 80}]
                                         """))
                 .hasMessageContaining("several backends");
         assertThatThrownBy(
                         () ->
-                                render(
+                                renderRules(
                                         """
-                                        kind: HTTPRoute
-                                        metadata: {name: app}
-                                        spec:
-                                          parentRefs: [{name: gw, sectionName: https}]
-                                          rules:
-                                            - backendRefs: [{name: app, port: 80}]
-                                            - matches: [{path: {type: PathPrefix, value: /}}]
-                                              backendRefs: [{name: app, port: 80}]
+                                        - backendRefs: [{name: app, port: 80}]
+                                        - matches: [{path: {type: PathPrefix, value: /}}]
+                                          backendRefs: [{name: app, port: 80}]
                                         """))
                 .hasMessageContaining("Two rules claim /");
     }
 
     private static String render(String yaml) {
         return NginxRoutes.locations(documents(yaml), "https", BACKENDS);
+    }
+
+    /** One route, named app, on the https listener, with these rules. */
+    private static String renderRules(String rules) {
+        return render(
+                """
+                kind: HTTPRoute
+                metadata: {name: app}
+                spec:
+                  parentRefs: [{name: gw, sectionName: https}]
+                  rules:
+                """
+                        + rules.indent(4));
     }
 
     @SuppressWarnings("unchecked")
