@@ -10,11 +10,14 @@ import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.localstack.services.SuiteService;
 import org.socialsuite.localstack.services.SuiteWiring;
 import org.socialsuite.testsupport.gateway.NginxGateway;
+import org.socialsuite.testsupport.tracing.TraceCollector;
 
 /**
  * Every service, the social-network simulator and the agent workspace, wired as the run command
  * wires them, started once for all end-to-end tests and stopped with the JVM. One suite at a time:
- * two would share the test broker's consumer groups and take each other's records.
+ * two would share the test broker's consumer groups and take each other's records. Every service
+ * traces all it does and exports it to the suite's {@link TraceCollector}, and logs JSON lines, as
+ * in production.
  */
 final class SimulatedSuite {
 
@@ -27,18 +30,23 @@ final class SimulatedSuite {
     final ServiceProcess profiles;
     final ServiceProcess outbound;
     final ServiceProcess workspace;
+    final TraceCollector traces;
     private NginxGateway gateway;
 
     /**
      * The run command's own wiring ({@link SuiteWiring}) on free ports, so what run.sh connects is
      * what these tests exercise; only the databases are the suite's own.
      */
-    private SimulatedSuite(RunningSuite suite) {
+    private SimulatedSuite(RunningSuite suite, TraceCollector traces) {
         this.suite = suite;
+        this.traces = traces;
         Map<String, String> ports = new HashMap<>();
         SuiteService.ALL.forEach(
                 service -> ports.put(service.portVariable(), Integer.toString(FreePorts.next())));
-        Map<String, String> wiring = SuiteWiring.addresses(ports);
+        Map<String, String> wiring = new HashMap<>(SuiteWiring.addresses(ports));
+        wiring.putAll(traces.environment());
+        // Logged as in production: JSON lines, with the trace and span ids of the work.
+        wiring.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         ingest = suite.start("ingest-service", port("ingest-service", ports), wiring);
         simulator = suite.start("social-simulator", port("social-simulator", ports), wiring);
         conversations =
@@ -128,8 +136,16 @@ final class SimulatedSuite {
     static synchronized SimulatedSuite get() {
         if (running == null) {
             RunningSuite suite = new RunningSuite();
-            Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-stop"));
-            running = new SimulatedSuite(suite);
+            TraceCollector traces = TraceCollector.start();
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        suite.close();
+                                        traces.close();
+                                    },
+                                    "suite-stop"));
+            running = new SimulatedSuite(suite, traces);
         }
         return running;
     }

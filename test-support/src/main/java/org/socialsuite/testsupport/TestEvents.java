@@ -1,5 +1,6 @@
 package org.socialsuite.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,27 @@ public final class TestEvents {
         }
     }
 
+    /**
+     * As a service publishes within a trace: the W3C {@code traceparent} header the Kafka connector
+     * writes.
+     */
+    public static void publishTraced(String topic, String key, Object event, String traceparent) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, key, EventJson.write(event));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
     /** Raw bytes, for records no producer of ours would write (poison records). */
-    public static synchronized void publishRaw(String topic, String key, byte[] value) {
+    public static void publishRaw(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private static synchronized void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot publish to " + topic, e);
+            throw new IllegalStateException("Cannot publish to " + record.topic(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.support.consumer.InboundPolls;
+import org.socialsuite.support.tracing.EventSpans;
 
 /**
  * Consumes {@code social.inbound.v1} a poll at a time: the whole batch in one transaction, and the
@@ -58,7 +59,7 @@ public class InboundEventConsumer {
      * fails the poll, which is then applied one by one; the runs already committed are recognised
      * as processed.
      */
-    private Uni<Void> recordInRuns(List<SocialEventReceived> events) {
+    private Uni<Void> recordInRuns(List<SocialEventReceived> events, EventSpans spans) {
         List<List<SocialEventReceived>> runs = new ArrayList<>();
         int start = 0;
         while (start < events.size()) {
@@ -75,7 +76,7 @@ public class InboundEventConsumer {
                 runs,
                 run ->
                         NewMessageRecorder.takes(run.get(0))
-                                ? newMessages.recordAll(run)
-                                : recorder.recordAll(run));
+                                ? newMessages.recordAll(run, spans)
+                                : recorder.recordAll(run, spans));
     }
 }

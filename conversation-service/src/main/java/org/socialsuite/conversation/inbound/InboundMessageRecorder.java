@@ -18,6 +18,7 @@ import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.tracing.EventSpans;
 
 /**
  * Applies inbound events once, however often they are delivered: a consumer's new message goes into
@@ -55,7 +56,7 @@ public class InboundMessageRecorder {
      * event fails, nothing of the batch is kept and the caller retries them one by one.
      */
     @WithTransaction
-    public Uni<Void> recordAll(List<SocialEventReceived> events) {
+    public Uni<Void> recordAll(List<SocialEventReceived> events, EventSpans spans) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> results = new ArrayList<>(events.size());
         return InboundBatch.load(events, now)
@@ -65,7 +66,10 @@ public class InboundMessageRecorder {
                                         .iterable(events)
                                         .onItem()
                                         .transformToUniAndConcatenate(
-                                                event -> applyOnce(event, now, batch))
+                                                event ->
+                                                        spans.within(
+                                                                event,
+                                                                () -> applyOnce(event, now, batch)))
                                         .invoke(results::add)
                                         .collect()
                                         .last())

@@ -291,19 +291,24 @@ final class InboundRows {
 
     /** Outbox rows in the order given, which is the order the relay publishes them in. */
     Uni<Void> insertOutbox(
-            String topic, List<String> keys, List<String> payloads, Instant createdAt) {
+            String topic,
+            List<String> keys,
+            List<String> payloads,
+            List<String> traceParents,
+            Instant createdAt) {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return query(
-                        "INSERT INTO outbox (topic, record_key, payload, created_at)"
-                                + " SELECT $1, key, payload, $4"
-                                + " FROM unnest($2::text[], $3::text[]) WITH ORDINALITY"
-                                + " AS o(key, payload, position) ORDER BY position",
+                        "INSERT INTO outbox (topic, record_key, payload, trace_parent, created_at)"
+                                + " SELECT $1, key, payload, trace_parent, $5"
+                                + " FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY"
+                                + " AS o(key, payload, trace_parent, position) ORDER BY position",
                         Tuple.of(
                                 topic,
                                 keys.toArray(String[]::new),
                                 payloads.toArray(String[]::new),
+                                traceParents.toArray(String[]::new),
                                 time(createdAt)))
                 .replaceWithVoid();
     }

@@ -22,6 +22,7 @@ import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.EventJson;
+import org.socialsuite.support.tracing.EventSpans;
 
 /**
  * Stores a run of consumers' new messages (CREATED events) in one transaction of a few set-based
@@ -51,7 +52,7 @@ public class NewMessageRecorder {
      * Applies the events in order, once each; if anything fails, nothing is kept and the caller
      * retries them one by one.
      */
-    public Uni<Void> recordAll(List<SocialEventReceived> events) {
+    public Uni<Void> recordAll(List<SocialEventReceived> events, EventSpans spans) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return database.withTransaction(
                         connection -> {
@@ -61,7 +62,7 @@ public class NewMessageRecorder {
                                                     .map(SocialEventReceived::platformEventId)
                                                     .toList(),
                                             now)
-                                    .chain(firstTime -> apply(rows, events, firstTime, now));
+                                    .chain(firstTime -> apply(rows, events, spans, firstTime, now));
                         })
                 // Counted once committed, so a batch retried one by one is not counted twice.
                 .invoke(results -> outcomes.countAll(events, results))
@@ -71,6 +72,7 @@ public class NewMessageRecorder {
     private Uni<List<String>> apply(
             InboundRows rows,
             List<SocialEventReceived> events,
+            EventSpans spans,
             Set<String> firstTime,
             Instant now) {
         List<SocialEventReceived> fresh = new ArrayList<>();
@@ -95,7 +97,7 @@ public class NewMessageRecorder {
                 .invoke(known -> touched.known.putAll(known))
                 .chain(() -> rows.openConversations(touched.accounts, touched.consumers))
                 .invoke(open -> open.forEach(touched::open))
-                .map(ignored -> touched.arrive(events, results, now))
+                .map(ignored -> touched.arrive(events, spans, results, now))
                 .call(() -> rows.insertConversations(touched.opened()))
                 .call(() -> rows.updateConversations(touched.continued()))
                 .call(() -> rows.insertMessages(touched.messages))
@@ -105,6 +107,7 @@ public class NewMessageRecorder {
                                         Topics.CONVERSATION,
                                         touched.announcedKeys,
                                         touched.announcements,
+                                        touched.traceParents,
                                         Instant.now()));
     }
 
@@ -123,6 +126,7 @@ public class NewMessageRecorder {
         final List<Message> messages = new ArrayList<>();
         final List<String> announcedKeys = new ArrayList<>();
         final List<String> announcements = new ArrayList<>();
+        final List<String> traceParents = new ArrayList<>();
 
         Touched(List<SocialEventReceived> fresh) {
             Set<String> pairs = new HashSet<>();
@@ -154,7 +158,11 @@ public class NewMessageRecorder {
         }
 
         /** Applies the fresh events in order, filling in the results of the rest. */
-        List<String> arrive(List<SocialEventReceived> events, List<String> results, Instant now) {
+        List<String> arrive(
+                List<SocialEventReceived> events,
+                EventSpans spans,
+                List<String> results,
+                Instant now) {
             for (int i = 0; i < events.size(); i++) {
                 if (results.get(i) != null) {
                     continue;
@@ -195,6 +203,7 @@ public class NewMessageRecorder {
                                 EventJson.write(
                                         ConversationEvents.recorded(conversation, message, now)),
                                 StandardCharsets.UTF_8));
+                traceParents.add(spans.traceparent(event));
                 results.set(i, "stored");
             }
             return results;

@@ -33,6 +33,7 @@ import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ConversationEventDeserializer;
 import org.socialsuite.localstack.postgres.PostgresServer;
+import org.socialsuite.support.tracing.EventSpans;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
@@ -168,7 +169,7 @@ class NewMessageRecorderTest {
     }
 
     private void record(List<SocialEventReceived> batch) {
-        recorder.recordAll(batch).await().atMost(Duration.ofSeconds(30));
+        recorder.recordAll(batch, EventSpans.none()).await().atMost(Duration.ofSeconds(30));
     }
 
     private SocialEventReceived message(String consumer, String mid, String text, Instant at) {

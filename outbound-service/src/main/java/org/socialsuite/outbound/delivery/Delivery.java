@@ -13,6 +13,7 @@ import org.socialsuite.events.Channel;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.json.EventJson;
+import org.socialsuite.support.tracing.StoredTrace;
 
 /** One reply's delivery, keyed by its replyId: a redelivered command never sends twice. */
 @Entity
@@ -74,6 +75,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The reply's trace, for attempts made later by the scheduler; null where none. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     static Delivery pending(ReplyRequested reply, Instant now) {
         Delivery delivery = new Delivery();
         delivery.replyId = reply.replyId();
@@ -86,6 +91,7 @@ public class Delivery extends PanacheEntityBase {
         delivery.nextAttemptAt = now;
         delivery.requestedAt = reply.requestedAt();
         delivery.updatedAt = now;
+        delivery.traceParent = StoredTrace.current();
         return delivery;
     }
 

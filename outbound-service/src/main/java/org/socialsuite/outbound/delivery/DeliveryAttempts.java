@@ -1,6 +1,7 @@
 package org.socialsuite.outbound.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.socialsuite.outbound.ratelimit.AccountRateLimiter;
 import org.socialsuite.outbound.ratelimit.Endpoint;
 import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
+import org.socialsuite.support.tracing.Resumed;
 
 /**
  * One attempt at a due delivery: the rules first (a reply that breaks one fails without a call),
@@ -36,6 +38,7 @@ class DeliveryAttempts {
     private final DeliveryResults results;
     private final MeterRegistry meters;
     private final ClaimSettings claims;
+    private final Tracer tracer;
     private final Clock clock = Clock.systemUTC();
 
     DeliveryAttempts(
@@ -46,7 +49,8 @@ class DeliveryAttempts {
             RetryPolicy retryPolicy,
             DeliveryResults results,
             MeterRegistry meters,
-            ClaimSettings claims) {
+            ClaimSettings claims,
+            Tracer tracer) {
         this.network = network;
         this.accounts = accounts;
         this.rateLimiter = rateLimiter;
@@ -55,16 +59,24 @@ class DeliveryAttempts {
         this.results = results;
         this.meters = meters;
         this.claims = claims;
+        this.tracer = tracer;
     }
 
-    /** Attempts the delivery if it is still PENDING and due; otherwise does nothing. */
+    /**
+     * Attempts the delivery if it is still PENDING and due; otherwise does nothing. Taken up by the
+     * scheduler, the attempt is a span in the reply's trace.
+     */
     Uni<Void> attempt(String replyId) {
         Instant now = clock.instant();
         return Panache.withSession(() -> Delivery.<Delivery>findById(replyId))
                 .chain(
                         delivery ->
                                 delivery != null && delivery.dueAt(now)
-                                        ? attempt(delivery, now)
+                                        ? Resumed.inStoredTrace(
+                                                tracer,
+                                                "deliver reply",
+                                                delivery.traceParent,
+                                                () -> attempt(delivery, now))
                                         : Uni.createFrom().voidItem());
     }
 

@@ -52,7 +52,9 @@ public class InboundLearner {
      */
     @Incoming("social-inbound")
     public Uni<Void> learn(ConsumerRecords<String, SocialEventReceived> batch) {
-        return polls.apply(batch, this::learnAll, event -> learnAll(List.of(event)));
+        // Its announcements are per profile, not per event: they carry no event's trace.
+        return polls.apply(
+                batch, (events, spans) -> learnAll(events), event -> learnAll(List.of(event)));
     }
 
     /**

@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.socialsuite.events.json.EventJson;
+import org.socialsuite.support.tracing.StoredTrace;
 
 /**
  * The one way a service announces a change of its state: the record is written in the caller's
  * transaction, with the change, and {@link OutboxRelay} publishes it once that commits. The table's
  * trigger notifies the relays at commit (PostgreSQL delivers a NOTIFY only then), so no writer has
- * to remember to wake them.
+ * to remember to wake them. The row keeps the writer's trace context, so the publication joins its
+ * trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -21,6 +23,7 @@ public class Outbox {
         entry.recordKey = key;
         entry.payload = new String(EventJson.write(event), StandardCharsets.UTF_8);
         entry.createdAt = Instant.now();
+        entry.traceParent = StoredTrace.current();
         return entry.persist().replaceWithVoid();
     }
 }

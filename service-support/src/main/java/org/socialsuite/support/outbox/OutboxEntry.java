@@ -29,4 +29,8 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the work that wrote the row, or null where nothing was traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.socialsuite.support.background.RepeatingPass;
+import org.socialsuite.support.tracing.StoredTrace;
 
 /**
  * Publishes the outbox in order: when a transaction that wrote to it commits (the table's trigger
@@ -32,7 +34,8 @@ import org.socialsuite.support.background.RepeatingPass;
  * every so often in case a notification or a publication was missed. Replicas share the rows with
  * {@code FOR UPDATE SKIP LOCKED}. A row is deleted only after Kafka acknowledged it, in one
  * statement for the pass; if the service dies in between, the row is sent again, and the consumers'
- * idempotency makes that harmless.
+ * idempotency makes that harmless. Each record is published in the trace of the work that wrote its
+ * row.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -114,8 +117,8 @@ public class OutboxRelay {
     private Uni<Integer> publishBatch(SqlConnection connection) {
         return connection
                 .preparedQuery(
-                        "SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT $1"
-                                + " FOR UPDATE SKIP LOCKED")
+                        "SELECT id, topic, record_key, payload, trace_parent FROM outbox ORDER BY"
+                                + " id LIMIT $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(BATCH))
                 .chain(rows -> send(connection, rows));
     }
@@ -129,7 +132,7 @@ public class OutboxRelay {
         int i = 0;
         for (Row row : rows) {
             ids[i++] = row.getLong(0);
-            acks.add(send(row.getString(1), row.getString(2), row.getString(3)));
+            acks.add(send(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
         }
         return Uni.join()
                 .all(acks)
@@ -142,10 +145,17 @@ public class OutboxRelay {
                 .replaceWith(ids.length);
     }
 
-    private Uni<Void> send(String topic, String key, String payload) {
+    private Uni<Void> send(String topic, String key, String payload, String traceParent) {
         OutgoingKafkaRecordMetadata<String> metadata =
                 OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build();
-        return emitter.sendMessage(
-                Message.of(payload.getBytes(StandardCharsets.UTF_8)).addMetadata(metadata));
+        Message<byte[]> message =
+                Message.of(payload.getBytes(StandardCharsets.UTF_8)).addMetadata(metadata);
+        if (traceParent != null) {
+            // The connector's publish span takes this as its parent and goes in the headers.
+            message =
+                    message.addMetadata(
+                            TracingMetadata.withCurrent(StoredTrace.parent(traceParent)));
+        }
+        return emitter.sendMessage(message);
     }
 }

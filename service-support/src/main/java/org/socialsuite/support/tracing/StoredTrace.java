@@ -1,0 +1,64 @@
+package org.socialsuite.support.tracing;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.List;
+
+/**
+ * A trace context kept in a row that outlives the work that wrote it: an outbox row is published
+ * after its transaction committed, by whichever replica's relay takes it, so the context travels as
+ * the row's W3C {@code traceparent} and the publication joins the trace that caused it.
+ */
+public final class StoredTrace {
+
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+
+    private static final TextMapSetter<String[]> INTO =
+            (carrier, key, value) -> {
+                if ("traceparent".equals(key)) {
+                    carrier[0] = value;
+                }
+            };
+
+    private static final TextMapGetter<String> FROM =
+            new TextMapGetter<>() {
+                @Override
+                public Iterable<String> keys(String carrier) {
+                    return List.of("traceparent");
+                }
+
+                @Override
+                public String get(String carrier, String key) {
+                    return "traceparent".equals(key) ? carrier : null;
+                }
+            };
+
+    private StoredTrace() {}
+
+    /** The current span's traceparent, or null where nothing is traced. */
+    public static String current() {
+        return of(Context.current());
+    }
+
+    /** The context's traceparent, or null if it holds no valid span (tracing off, say). */
+    public static String of(Context context) {
+        SpanContext span = Span.fromContext(context).getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        String[] traceparent = new String[1];
+        W3C.inject(context, traceparent, INTO);
+        return traceparent[0];
+    }
+
+    /** The stored context as a parent, or the root context if none was stored. */
+    public static Context parent(String traceparent) {
+        return traceparent == null
+                ? Context.root()
+                : W3C.extract(Context.root(), traceparent, FROM);
+    }
+}
