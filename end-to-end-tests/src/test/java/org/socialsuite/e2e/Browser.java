@@ -25,6 +25,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialsuite.testsupport.gateway.TestCertificate;
 
 /**
  * Headless Chromium from Debian (chromium and chromium-driver), driven by Selenium; nothing is
@@ -45,14 +46,16 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private final List<Response> responses = new ArrayList<>();
 
-    private Browser() {
+    private Browser(String trustedKey) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
-                "--window-size=1440,960");
+                "--window-size=1440,960",
+                // The gateway's test certificate, and no other one that fails verification.
+                "--ignore-certificate-errors-spki-list=" + trustedKey);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -68,7 +71,7 @@ final class Browser implements AutoCloseable {
      * Opens the browser; without Debian's chromium the story is skipped, unless
      * BROWSER_TESTS=required (as in CI, which installs it), where that is a failure.
      */
-    static Browser open() {
+    static Browser open(TestCertificate trusted) {
         boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
         if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
             throw new IllegalStateException(
@@ -76,7 +79,7 @@ final class Browser implements AutoCloseable {
         }
         Assumptions.assumeTrue(
                 installed, "apt-get install chromium chromium-driver to run the browser story");
-        return new Browser();
+        return new Browser(trusted.spkiSha256());
     }
 
     /** Retries until it holds, through the pages' re-renders. */

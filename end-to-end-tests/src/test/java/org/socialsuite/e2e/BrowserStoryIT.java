@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
+import org.socialsuite.testsupport.gateway.NginxGateway;
 
 /**
  * The whole story through the two web pages, as a person would play it: consumers act in the
@@ -28,11 +29,12 @@ class BrowserStoryIT {
 
     @BeforeAll
     static void open() {
-        browser = Browser.open();
         suite = SimulatedSuite.get();
-        // The agents reach the workspace and the services' APIs through the gateway, as in
-        // Kubernetes.
-        workspaceUrl = suite.gateway().baseUrl();
+        // The agents reach the workspace and the services' APIs through the gateway, over
+        // HTTPS, as in Kubernetes.
+        NginxGateway gateway = suite.gateway();
+        browser = Browser.open(gateway.certificate());
+        workspaceUrl = gateway.baseUrl();
         browser.driver.get(suite.simulator.baseUrl());
         console = browser.driver.getWindowHandle();
         browser.driver.switchTo().newWindow(WindowType.TAB);

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.socialsuite.testsupport.gateway.NginxGateway;
 
 /**
- * The suite behind a real reverse proxy configured from deploy/'s HTTPRoutes, as the networks and
- * the agents reach it in Kubernetes: webhooks in, the agents' API out, and nothing of /q/*.
+ * The suite behind a real reverse proxy configured from deploy/'s Gateway and HTTPRoutes, as the
+ * networks and the agents reach it in Kubernetes: HTTPS only (plain HTTP redirected), webhooks in,
+ * the agents' API out, and nothing of /q/*.
  */
 class GatewayIT {
 
@@ -43,6 +44,22 @@ class GatewayIT {
         assertThat(agent.transcript(conversation))
                 .extracting(message -> message.get("id"))
                 .contains(reply);
+    }
+
+    @Test
+    void tlsEndsAtTheGatewayAndPlainHttpIsRedirectedToIt() {
+        assertThat(gateway.baseUrl()).startsWith("https://");
+        // The clients verify the gateway's certificate: a successful call is a verified one.
+        given().baseUri(gateway.baseUrl()).get("/").then().statusCode(200);
+        for (String path : List.of("/", "/webhooks/facebook", "/api/conversations?status=OPEN")) {
+            given().baseUri(gateway.url("http"))
+                    .redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
+                    .statusCode(301)
+                    .header("Location", "https://127.0.0.1" + path);
+        }
     }
 
     @Test

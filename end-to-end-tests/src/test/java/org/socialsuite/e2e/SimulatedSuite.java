@@ -1,5 +1,7 @@
 package org.socialsuite.e2e;
 
+import io.restassured.RestAssured;
+import io.restassured.config.SSLConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.localstack.services.SuiteService;
 import org.socialsuite.localstack.services.SuiteWiring;
 import org.socialsuite.testsupport.gateway.NginxGateway;
+import org.socialsuite.testsupport.gateway.TestCertificate;
 import org.socialsuite.testsupport.tracing.TraceCollector;
 
 /**
@@ -96,10 +99,11 @@ final class SimulatedSuite {
     }
 
     /**
-     * The Kubernetes gateway's stand-in in front of this suite: nginx configured from the
-     * HTTPRoutes of deploy/base/gateway (those of the HTTPS listener, spoken to in plain HTTP),
-     * each Service being one of these processes. Without nginx the calling test is skipped, unless
-     * GATEWAY_TESTS=required (as in CI, which installs it), where that is a failure.
+     * The Kubernetes gateway's stand-in in front of this suite: nginx playing deploy/base/gateway's
+     * Gateway, TLS ending at its HTTPS listener with a test certificate (which REST Assured trusts
+     * from then on), each listener serving its HTTPRoutes, each Service being one of these
+     * processes. Without nginx the calling test is skipped, unless GATEWAY_TESTS=required (as in
+     * CI, which installs it), where that is a failure.
      */
     synchronized NginxGateway gateway() {
         if (gateway == null) {
@@ -110,12 +114,12 @@ final class SimulatedSuite {
             }
             Assumptions.assumeTrue(
                     installed, "apt-get install nginx-light to run the tests through the gateway");
+            Path gatewayFiles = Path.of("..", "deploy", "base", "gateway").toAbsolutePath();
             gateway =
                     NginxGateway.start(
                             List.of(
-                                    Path.of("..", "deploy", "base", "gateway", "routes.yaml")
-                                            .toAbsolutePath()),
-                            "https",
+                                    gatewayFiles.resolve("gateway.yaml"),
+                                    gatewayFiles.resolve("routes.yaml")),
                             Map.of(
                                     "ingest-service", address(ingest),
                                     "conversation-service", address(conversations),
@@ -124,6 +128,14 @@ final class SimulatedSuite {
                                     "agent-workspace", address(workspace)),
                             Path.of("target", "gateway").toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-stop"));
+            RestAssured.config =
+                    RestAssured.config()
+                            .sslConfig(
+                                    SSLConfig.sslConfig()
+                                            .trustStore(
+                                                    gateway.certificate().trustStore().toString(),
+                                                    TestCertificate.PASSWORD)
+                                            .trustStoreType("PKCS12"));
         }
         return gateway;
     }

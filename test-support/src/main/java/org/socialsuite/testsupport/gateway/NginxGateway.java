@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,10 @@ import org.socialsuite.localstack.FreePorts;
 import org.socialsuite.testsupport.YamlDocuments;
 
 /**
- * Debian's nginx, started by a test on a free port of 127.0.0.1 in the Kubernetes gateway's place:
- * its routes are rendered from the suite's HTTPRoute files ({@link NginxRoutes}), its Services are
- * the test's processes. Stopped by {@link #close()}; everything it writes stays in its directory.
+ * Debian's nginx, started by a test in the Kubernetes gateway's place: the Gateway's listeners on
+ * free ports of 127.0.0.1 (TLS ending at the HTTPS one, as at the real gateway), their routes
+ * rendered from the suite's HTTPRoute files ({@link NginxRoutes}), its Services the test's
+ * processes. Stopped by {@link #close()}; everything it writes stays in its directory.
  */
 public final class NginxGateway implements AutoCloseable {
 
@@ -25,12 +27,18 @@ public final class NginxGateway implements AutoCloseable {
             List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx"));
 
     private final Process process;
-    private final int port;
+    private final Map<String, String> listenerUrls;
+    private final TestCertificate certificate;
     private final Path directory;
 
-    private NginxGateway(Process process, int port, Path directory) {
+    private NginxGateway(
+            Process process,
+            Map<String, String> listenerUrls,
+            TestCertificate certificate,
+            Path directory) {
         this.process = process;
-        this.port = port;
+        this.listenerUrls = listenerUrls;
+        this.certificate = certificate;
         this.directory = directory;
     }
 
@@ -39,20 +47,35 @@ public final class NginxGateway implements AutoCloseable {
     }
 
     /**
-     * @param routeFiles YAML files holding the HTTPRoutes (other documents are ignored)
-     * @param listener the Gateway listener whose routes this gateway serves (its TLS, if any, is
-     *     the gateway implementation's and not played here: the test speaks plain HTTP to it)
+     * Plays the Gateway of the files: each of its listeners on a free port of 127.0.0.1, an HTTPS
+     * one terminating TLS with a {@link TestCertificate}, each serving the HTTPRoutes attached to
+     * it.
+     *
+     * @param gatewayFiles YAML files holding the Gateway and its HTTPRoutes (other kinds are
+     *     ignored)
      * @param backends Service name to host:port
      */
     public static NginxGateway start(
-            List<Path> routeFiles, String listener, Map<String, String> backends, Path directory) {
+            List<Path> gatewayFiles, Map<String, String> backends, Path directory) {
         try {
             Files.createDirectories(directory.resolve("temp"));
-            int port = FreePorts.next();
+            List<Map<String, Object>> documents = YamlDocuments.read(gatewayFiles);
+            TestCertificate certificate = TestCertificate.create(directory.resolve("tls"));
+            Map<String, String> listenerUrls = new LinkedHashMap<>();
+            StringBuilder servers = new StringBuilder();
+            for (Map<String, Object> listener : listeners(documents)) {
+                String name = (String) listener.get("name");
+                int port = FreePorts.next();
+                boolean tls = "HTTPS".equals(listener.get("protocol"));
+                listenerUrls.put(name, (tls ? "https" : "http") + "://127.0.0.1:" + port);
+                servers.append(
+                        server(
+                                port,
+                                tls ? certificate : null,
+                                NginxRoutes.locations(documents, name, backends)));
+            }
             Path config = directory.resolve("nginx.conf");
-            Files.writeString(
-                    config,
-                    config(YamlDocuments.read(routeFiles), listener, backends, port, directory));
+            Files.writeString(config, config(servers.toString(), directory));
             Path binary =
                     BINARIES.stream()
                             .filter(Files::isExecutable)
@@ -72,8 +95,8 @@ public final class NginxGateway implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(directory.resolve("nginx.out").toFile())
                             .start();
-            NginxGateway gateway = new NginxGateway(process, port, directory);
-            Awaitility.await("nginx listening on " + port)
+            NginxGateway gateway = new NginxGateway(process, listenerUrls, certificate, directory);
+            Awaitility.await("nginx listening on " + listenerUrls.values())
                     .atMost(Duration.ofSeconds(20))
                     .failFast("nginx exited; see " + directory, () -> !process.isAlive())
                     .until(gateway::listening);
@@ -83,8 +106,24 @@ public final class NginxGateway implements AutoCloseable {
         }
     }
 
+    /** The HTTPS listener's address: where agents and the networks come in. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return url("https");
+    }
+
+    /** The address of the Gateway's listener of that name. */
+    public String url(String listener) {
+        String url = listenerUrls.get(listener);
+        if (url == null) {
+            throw new IllegalArgumentException(
+                    "The Gateway has no listener " + listener + ": " + listenerUrls.keySet());
+        }
+        return url;
+    }
+
+    /** The HTTPS listener's certificate, which the test's clients trust. */
+    public TestCertificate certificate() {
+        return certificate;
     }
 
     public Path directory() {
@@ -104,20 +143,50 @@ public final class NginxGateway implements AutoCloseable {
     }
 
     private boolean listening() {
+        return listenerUrls.values().stream().allMatch(NginxGateway::listening);
+    }
+
+    private static boolean listening(String url) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(
+                    new InetSocketAddress(
+                            "127.0.0.1", Integer.parseInt(url.replaceFirst(".*:", ""))),
+                    200);
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static String config(
-            List<Map<String, Object>> routes,
-            String listener,
-            Map<String, String> backends,
-            int port,
-            Path directory) {
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listeners(List<Map<String, Object>> documents) {
+        List<Map<String, Object>> gateways =
+                documents.stream()
+                        .filter(document -> "Gateway".equals(document.get("kind")))
+                        .toList();
+        if (gateways.size() != 1) {
+            throw new IllegalArgumentException(
+                    "Expected one Gateway among the files, found " + gateways.size());
+        }
+        Map<String, Object> spec = (Map<String, Object>) gateways.get(0).get("spec");
+        return (List<Map<String, Object>>) spec.get("listeners");
+    }
+
+    private static String server(int port, TestCertificate tls, String locations) {
+        String listen =
+                tls == null
+                        ? "        listen 127.0.0.1:%d;\n".formatted(port)
+                        : """
+                                listen 127.0.0.1:%d ssl;
+                                ssl_certificate %s;
+                                ssl_certificate_key %s;
+                                ssl_protocols TLSv1.2 TLSv1.3;
+                        """
+                                .formatted(port, tls.certificate(), tls.privateKey());
+        return "    server {\n" + listen + locations.indent(4) + "    }\n";
+    }
+
+    private static String config(String servers, Path directory) {
         Path temp = directory.resolve("temp");
         // Running as root, nginx's workers would otherwise become "nobody", who cannot write here.
         String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
@@ -144,15 +213,8 @@ public final class NginxGateway implements AutoCloseable {
                     proxy_set_header Host $http_host;
                     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                     proxy_set_header X-Forwarded-Proto $scheme;
-                    server {
-                        listen 127.0.0.1:%3$d;
-                %4$s    }
-                }
+                %3$s}
                 """
-                        .formatted(
-                                directory,
-                                temp,
-                                port,
-                                NginxRoutes.locations(routes, listener, backends));
+                        .formatted(directory, temp, servers);
     }
 }
