@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The tools of deploy/check on this machine: its npm packages (installed from its lock file when
@@ -59,18 +56,6 @@ final class DeployCheck {
             command.add(file.toString());
         }
         return run(command, CHECK);
-    }
-
-    /** Every document of a rendered file, as maps. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> documents(Path rendered) throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Yaml(new LoaderOptions()).loadAll(Files.readString(rendered))) {
-            if (document != null) {
-                documents.add((Map<String, Object>) document);
-            }
-        }
-        return documents;
     }
 
     static Result run(List<String> command, Path directory)

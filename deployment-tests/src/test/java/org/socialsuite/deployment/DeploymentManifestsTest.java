@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.events.Topics;
+import org.socialsuite.testsupport.YamlDocuments;
 
 /**
  * deploy/: both overlays render, and what they render is what Kubernetes and the operators accept.
@@ -36,7 +37,7 @@ class DeploymentManifestsTest {
         DeployCheck.Result check = DeployCheck.validate(local, prod);
 
         assertThat(check.status()).as(check.output()).isZero();
-        assertThat(DeployCheck.documents(prod))
+        assertThat(YamlDocuments.read(List.of(prod)))
                 .extracting(d -> d.get("kind"))
                 .contains(
                         "Deployment",
@@ -113,7 +114,7 @@ class DeploymentManifestsTest {
     @Test
     void everyTopicAndItsDeadLetterTwinIsDeclared() throws Exception {
         List<String> declared =
-                names(DeployCheck.documents(DeployCheck.render("prod")), "KafkaTopic");
+                names(YamlDocuments.read(List.of(DeployCheck.render("prod"))), "KafkaTopic");
 
         for (String topic : Topics.ALL) {
             assertThat(declared).contains(topic, Topics.deadLetter(topic));
@@ -122,7 +123,8 @@ class DeploymentManifestsTest {
 
     @Test
     void eachScaledConsumerIsScaledOnAGroupAndTopicItReallyConsumes() throws Exception {
-        List<Map<String, Object>> rendered = DeployCheck.documents(DeployCheck.render("prod"));
+        List<Map<String, Object>> rendered =
+                YamlDocuments.read(List.of(DeployCheck.render("prod")));
 
         List<Map<String, Object>> scalers = of(rendered, "ScaledObject");
         assertThat(scalers).isNotEmpty();
