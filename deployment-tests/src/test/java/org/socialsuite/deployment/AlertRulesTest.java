@@ -11,8 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.testsupport.RequiredTools;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,11 +30,10 @@ class AlertRulesTest {
 
     @Test
     void everyAlertFiresOnWhatItWatchesAndSaysSo() throws Exception {
-        boolean installed = Files.isExecutable(PROMTOOL);
-        if (!installed && "required".equals(System.getenv("ALERT_TESTS"))) {
-            throw new IllegalStateException("ALERT_TESTS=required but promtool is not installed");
-        }
-        Assumptions.assumeTrue(installed, "apt-get install prometheus to test the alert rules");
+        RequiredTools.assumeInstalled(
+                Files.isExecutable(PROMTOOL),
+                "ALERT_TESTS",
+                "apt-get install --no-install-recommends prometheus (for promtool)");
         Files.createDirectories(WORK);
         Map<String, Object> rule = load(DEPLOY.resolve("base/observability/alerts.yaml"));
         Map<String, Object> spec = map(rule, "spec");

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,6 +24,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialsuite.testsupport.RequiredTools;
 import org.socialsuite.testsupport.gateway.TestCertificate;
 
 /**
@@ -72,13 +72,10 @@ final class Browser implements AutoCloseable {
      * BROWSER_TESTS=required (as in CI, which installs it), where that is a failure.
      */
     static Browser open(TestCertificate trusted) {
-        boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
-        if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
-            throw new IllegalStateException(
-                    "BROWSER_TESTS=required but chromium/chromium-driver are not installed");
-        }
-        Assumptions.assumeTrue(
-                installed, "apt-get install chromium chromium-driver to run the browser story");
+        RequiredTools.assumeInstalled(
+                CHROMIUM.canExecute() && DRIVER.canExecute(),
+                "BROWSER_TESTS",
+                "apt-get install chromium chromium-driver");
         return new Browser(trusted.spkiSha256());
     }
 

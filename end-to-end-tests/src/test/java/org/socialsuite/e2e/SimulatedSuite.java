@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.socialsuite.localstack.FreePorts;
 import org.socialsuite.localstack.services.ServiceProcess;
 import org.socialsuite.localstack.services.SuiteService;
 import org.socialsuite.localstack.services.SuiteWiring;
+import org.socialsuite.testsupport.RequiredTools;
 import org.socialsuite.testsupport.gateway.NginxGateway;
 import org.socialsuite.testsupport.gateway.TestCertificate;
 import org.socialsuite.testsupport.tracing.TraceCollector;
@@ -107,13 +107,8 @@ final class SimulatedSuite {
      */
     synchronized NginxGateway gateway() {
         if (gateway == null) {
-            boolean installed = NginxGateway.installed();
-            if (!installed && "required".equals(System.getenv("GATEWAY_TESTS"))) {
-                throw new IllegalStateException(
-                        "GATEWAY_TESTS=required but nginx is not installed");
-            }
-            Assumptions.assumeTrue(
-                    installed, "apt-get install nginx-light to run the tests through the gateway");
+            RequiredTools.assumeInstalled(
+                    NginxGateway.installed(), "GATEWAY_TESTS", "apt-get install nginx-light");
             Path gatewayFiles = Path.of("..", "deploy", "base", "gateway").toAbsolutePath();
             gateway =
                     NginxGateway.start(
