@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
-import org.socialsuite.support.consumer.InboundPolls;
+import org.socialsuite.support.inbound.InboundPolls;
 import org.socialsuite.support.tracing.EventSpans;
 
 /**

@@ -14,7 +14,7 @@ import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.profile.ConsumerProfile;
 import org.socialsuite.profile.profile.ProfileRefresher;
 import org.socialsuite.profile.profile.ProfileUpdates;
-import org.socialsuite.support.consumer.InboundPolls;
+import org.socialsuite.support.inbound.InboundPolls;
 
 /**
  * Learns from every inbound event: its public item becomes a post of the account's threads (the

@@ -1,4 +1,4 @@
-package org.socialsuite.support.consumer;
+package org.socialsuite.support.inbound;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.consumer.UntilApplied;
 import org.socialsuite.support.tracing.EventSpans;
 
 /**

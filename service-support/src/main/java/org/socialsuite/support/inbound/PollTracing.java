@@ -1,4 +1,4 @@
-package org.socialsuite.support.consumer;
+package org.socialsuite.support.inbound;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -21,8 +21,7 @@ import org.socialsuite.support.tracing.EventSpans;
 
 /**
  * Starts the spans of a poll's events, each a child of the span that published its record (the
- * context travels in the record's headers, put there by the Kafka connector). In this package so
- * that an application without inbound consumers, excluding it, needs no OpenTelemetry.
+ * context travels in the record's headers, put there by the Kafka connector).
  */
 @ApplicationScoped
 public class PollTracing {

@@ -1,4 +1,4 @@
-package org.socialsuite.support.consumer;
+package org.socialsuite.support.inbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
