@@ -811,8 +811,18 @@ class HostileInputIT {
                 .asString()
                 .lines()
                 .filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(HostileInputIT::sampleValue)
                 .sum();
+    }
+
+    /**
+     * The value of {@code name{labels} value [timestamp] [# exemplar]}: with tracing on, a sample
+     * may end with the exemplar of the trace that last counted it.
+     */
+    private static double sampleValue(String line) {
+        String sample = line.split(" # ", 2)[0];
+        return Double.parseDouble(
+                sample.substring(sample.lastIndexOf('}') + 1).trim().split(" ")[0]);
     }
 
     /** One request written byte for byte, and everything the server answers until it closes. */
