@@ -5,7 +5,7 @@
 # Arguments and environment are the benchmark's.
 set -euo pipefail
 cd "$(dirname "$0")"
-out=${PROFILE_DIR:-.run/profile}
+out=$(realpath -m "${PROFILE_DIR:-.run/profile}")
 mkdir -p "$out"
 services=(ingest-service conversation-service profile-service outbound-service)
 
@@ -13,7 +13,7 @@ pid_of() { pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1; }
 
 for service in "${services[@]}"; do
   pid=$(pid_of "$service") || { echo "[profile.sh] $service is not running: start ./run.sh first" >&2; exit 1; }
-  jcmd "$pid" JFR.start name=benchmark settings=profile filename="$PWD/$out/$service.jfr" >/dev/null
+  jcmd "$pid" JFR.start name=benchmark settings=profile filename="$out/$service.jfr" >/dev/null
 done
 status=0
 ./benchmark.sh "$@" || status=$?
