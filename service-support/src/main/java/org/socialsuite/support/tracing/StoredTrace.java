@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.List;
 
 /**
@@ -16,13 +15,6 @@ import java.util.List;
 public final class StoredTrace {
 
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
-
-    private static final TextMapSetter<String[]> INTO =
-            (carrier, key, value) -> {
-                if ("traceparent".equals(key)) {
-                    carrier[0] = value;
-                }
-            };
 
     private static final TextMapGetter<String> FROM =
             new TextMapGetter<>() {
@@ -44,15 +36,22 @@ public final class StoredTrace {
         return of(Context.current());
     }
 
-    /** The context's traceparent, or null if it holds no valid span (tracing off, say). */
+    /**
+     * The context's traceparent, or null if it holds no valid span (tracing off, say). Written
+     * directly in W3C's version-00 form: a poll asks once per event, and the propagator's inject
+     * cost a per-cent of conversation-service's CPU in the benchmark's profile.
+     */
     public static String of(Context context) {
         SpanContext span = Span.fromContext(context).getSpanContext();
         if (!span.isValid()) {
             return null;
         }
-        String[] traceparent = new String[1];
-        W3C.inject(context, traceparent, INTO);
-        return traceparent[0];
+        return "00-"
+                + span.getTraceId()
+                + "-"
+                + span.getSpanId()
+                + "-"
+                + span.getTraceFlags().asHex();
     }
 
     /** The stored context as a parent, or the root context if none was stored. */
