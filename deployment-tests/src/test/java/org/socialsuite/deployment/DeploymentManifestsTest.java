@@ -122,6 +122,22 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theStateTopicsAreDeclaredCompacted() throws Exception {
+        List<Map<String, Object>> topics =
+                of(YamlDocuments.read(List.of(DeployCheck.render("prod"))), "KafkaTopic");
+
+        for (String topic : Topics.COMPACTED) {
+            assertThat(topics)
+                    .filteredOn(t -> topic.equals(map(t, "metadata").get("name")))
+                    .singleElement()
+                    .satisfies(
+                            t ->
+                                    assertThat(map(map(t, "spec"), "config"))
+                                            .containsEntry("cleanup.policy", "compact"));
+        }
+    }
+
+    @Test
     void eachScaledConsumerIsScaledOnAGroupAndTopicItReallyConsumes() throws Exception {
         List<Map<String, Object>> rendered =
                 YamlDocuments.read(List.of(DeployCheck.render("prod")));

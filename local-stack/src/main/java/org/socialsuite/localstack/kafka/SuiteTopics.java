@@ -10,9 +10,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.socialsuite.events.Topics;
 
-/** Creates every topic of the suite and its dead-letter twin; existing topics are left alone. */
+/**
+ * Creates every topic of the suite: each event topic and its dead-letter twin, and the compacted
+ * state topics. Existing topics are left alone.
+ */
 public final class SuiteTopics {
 
     private SuiteTopics() {}
@@ -23,7 +27,18 @@ public final class SuiteTopics {
             names.add(topic);
             names.add(Topics.deadLetter(topic));
         }
+        names.addAll(Topics.COMPACTED);
         return names;
+    }
+
+    private static NewTopic topic(String name, int partitions) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        return Topics.COMPACTED.contains(name)
+                ? topic.configs(
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT))
+                : topic;
     }
 
     public static void create(String bootstrapServers, int partitions) {
@@ -38,7 +53,7 @@ public final class SuiteTopics {
             List<NewTopic> missing =
                     names().stream()
                             .filter(name -> !existing.contains(name))
-                            .map(name -> new NewTopic(name, partitions, (short) 1))
+                            .map(name -> topic(name, partitions))
                             .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
