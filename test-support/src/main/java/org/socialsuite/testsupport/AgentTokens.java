@@ -17,4 +17,9 @@ public final class AgentTokens {
     public static String bearer(String brandId) {
         return "Bearer " + forBrand(brandId);
     }
+
+    /** An administrator of the brand: manages its connected accounts. */
+    public static String adminBearer(String brandId) {
+        return "Bearer " + TOKENS.adminToken(brandId, brandId + "-admin", Duration.ofMinutes(30));
+    }
 }

@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads what is published to a topic from the moment it is opened, so a test sees only the records
- * its own actions caused.
+ * its own actions caused (or, {@link #whole}, everything the topic holds).
  */
 public final class TopicWatcher<V> implements AutoCloseable {
 
@@ -27,7 +27,8 @@ public final class TopicWatcher<V> implements AutoCloseable {
     private final String topic;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
-    private TopicWatcher(String bootstrapServers, String topic, Deserializer<V> deserializer) {
+    private TopicWatcher(
+            String bootstrapServers, String topic, Deserializer<V> deserializer, boolean whole) {
         this.topic = topic;
         this.deserializer = deserializer;
         this.consumer =
@@ -46,7 +47,11 @@ public final class TopicWatcher<V> implements AutoCloseable {
                         .map(info -> new TopicPartition(topic, info.partition()))
                         .toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (whole) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position); // fix the start now, not at the first poll
     }
 
@@ -57,7 +62,25 @@ public final class TopicWatcher<V> implements AutoCloseable {
     /** On a broker of the test's own (one it stops or freezes). */
     public static <V> TopicWatcher<V> open(
             String bootstrapServers, String topic, Deserializer<V> deserializer) {
-        return new TopicWatcher<>(bootstrapServers, topic, deserializer);
+        return new TopicWatcher<>(bootstrapServers, topic, deserializer, false);
+    }
+
+    /** Everything the topic holds, from its beginning: a compacted topic's state, say. */
+    public static <V> TopicWatcher<V> whole(String topic, Deserializer<V> deserializer) {
+        return new TopicWatcher<>(TestKafka.bootstrapServers(), topic, deserializer, true);
+    }
+
+    /** Waits for a tombstone (a record without a value) for the key. */
+    public ConsumerRecord<String, V> awaitTombstone(String key) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                poll().stream()
+                                        .anyMatch(r -> key.equals(r.key()) && r.value() == null));
+        return seen.stream()
+                .filter(r -> key.equals(r.key()) && r.value() == null)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Waits until {@code count} records have arrived and returns them, in arrival order. */
@@ -69,9 +92,15 @@ public final class TopicWatcher<V> implements AutoCloseable {
     /** Waits for the first record that matches. */
     public ConsumerRecord<String, V> awaitRecord(Predicate<V> matching) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> poll().stream().anyMatch(record -> matching.test(record.value())));
+                .until(
+                        () ->
+                                poll().stream()
+                                        .anyMatch(
+                                                record ->
+                                                        record.value() != null
+                                                                && matching.test(record.value())));
         return seen.stream()
-                .filter(record -> matching.test(record.value()))
+                .filter(record -> record.value() != null && matching.test(record.value()))
                 .findFirst()
                 .orElseThrow();
     }

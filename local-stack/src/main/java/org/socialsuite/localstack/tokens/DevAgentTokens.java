@@ -64,6 +64,16 @@ public final class DevAgentTokens {
         return sign(agentClaims(brandId, agentId, validity));
     }
 
+    /**
+     * A token for one of the brand's administrators: an agent who also manages the brand's
+     * connected accounts (the {@code admin} group).
+     */
+    public String adminToken(String brandId, String agentId, Duration validity) {
+        Map<String, Object> claims = agentClaims(brandId, agentId, validity);
+        claims.put("groups", List.of("agent", "admin"));
+        return sign(claims);
+    }
+
     /** The claims of such a token, for a test to alter before signing them. */
     public Map<String, Object> agentClaims(String brandId, String agentId, Duration validity) {
         Instant now = Instant.now();

@@ -18,10 +18,22 @@ import org.socialsuite.support.tracing.StoredTrace;
 public class Outbox {
 
     public Uni<Void> add(String topic, String key, Object event) {
+        return write(topic, key, new String(EventJson.write(event), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A record without a value for the key: on a compacted topic, the key's end (a disconnected
+     * account), which compaction then forgets.
+     */
+    public Uni<Void> tombstone(String topic, String key) {
+        return write(topic, key, null);
+    }
+
+    private Uni<Void> write(String topic, String key, String payload) {
         OutboxEntry entry = new OutboxEntry();
         entry.topic = topic;
         entry.recordKey = key;
-        entry.payload = new String(EventJson.write(event), StandardCharsets.UTF_8);
+        entry.payload = payload;
         entry.createdAt = Instant.now();
         entry.traceParent = StoredTrace.current();
         return entry.persist().replaceWithVoid();

@@ -24,7 +24,9 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "record_key", nullable = false)
     public String recordKey;
 
-    @Column(nullable = false)
+    /**
+     * The record's JSON; null for a tombstone (a table that holds them lets the column be null).
+     */
     public String payload;
 
     @Column(name = "created_at", nullable = false)

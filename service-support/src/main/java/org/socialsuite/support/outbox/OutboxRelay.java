@@ -149,7 +149,8 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> metadata =
                 OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build();
         Message<byte[]> message =
-                Message.of(payload.getBytes(StandardCharsets.UTF_8)).addMetadata(metadata);
+                Message.of(payload == null ? null : payload.getBytes(StandardCharsets.UTF_8))
+                        .addMetadata(metadata);
         if (traceParent != null) {
             // The connector's publish span takes this as its parent and goes in the headers.
             message =

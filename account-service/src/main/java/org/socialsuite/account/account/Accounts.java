@@ -1,0 +1,153 @@
+package org.socialsuite.account.account;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.socialsuite.events.Topics;
+import org.socialsuite.support.credentials.CredentialVault;
+import org.socialsuite.support.outbox.Outbox;
+
+/**
+ * The connected accounts of each brand, the one place they change: each change is written with its
+ * announcement on {@code social.account.v1} in one transaction, and the credential is sealed before
+ * it is stored. A brand sees and changes only its own accounts; another brand's are not found.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    private final CredentialVault vault;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Accounts(CredentialVault vault, Outbox outbox, Clock clock) {
+        this.vault = vault;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<List<Account>> ofBrand(String brandId) {
+        return Account.list("brandId = ?1 order by id", brandId);
+    }
+
+    @WithSession
+    public Uni<Account> get(String brandId, String id) {
+        return find(brandId, id);
+    }
+
+    @WithTransaction
+    public Uni<Account> connect(String brandId, ConnectAccount request) {
+        AccountRules.check(request);
+        return Account.<Account>find(
+                        "channel = ?1 and externalId = ?2", request.channel(), request.externalId())
+                .firstResult()
+                .chain(
+                        existing -> {
+                            if (existing != null) {
+                                throw new ClientErrorException(
+                                        "This "
+                                                + request.channel()
+                                                + " account is already connected",
+                                        Response.Status.CONFLICT);
+                            }
+                            Instant now = now();
+                            Account account = new Account();
+                            account.id =
+                                    Account.idOf(brandId, request.channel(), request.externalId());
+                            account.brandId = brandId;
+                            account.channel = request.channel();
+                            account.externalId = request.externalId();
+                            account.displayName = request.displayName();
+                            account.pageName = request.pageName();
+                            account.handle = request.handle();
+                            account.receivePublic = !Boolean.FALSE.equals(request.receivePublic());
+                            account.receivePrivate =
+                                    !Boolean.FALSE.equals(request.receivePrivate());
+                            account.credential =
+                                    vault.seal(request.accessToken(), account.id).toString();
+                            account.connectedAt = now;
+                            account.updatedAt = now;
+                            return account.<Account>persist();
+                        })
+                .call(this::announce);
+    }
+
+    @WithTransaction
+    public Uni<Account> update(String brandId, String id, UpdateAccount request) {
+        return find(brandId, id)
+                .invoke(account -> AccountRules.check(account.channel, request))
+                .invoke(
+                        account -> {
+                            if (request.displayName() != null) {
+                                account.displayName = request.displayName();
+                            }
+                            if (request.pageName() != null) {
+                                account.pageName = request.pageName();
+                            }
+                            if (request.handle() != null) {
+                                account.handle = request.handle();
+                            }
+                            if (request.receivePublic() != null) {
+                                account.receivePublic = request.receivePublic();
+                            }
+                            if (request.receivePrivate() != null) {
+                                account.receivePrivate = request.receivePrivate();
+                            }
+                            if (request.accessToken() != null) {
+                                account.credential =
+                                        vault.seal(request.accessToken(), account.id).toString();
+                            }
+                            account.updatedAt = now();
+                        })
+                .call(this::announce);
+    }
+
+    /** Gone for every service: the account's key on the topic gets a tombstone. */
+    @WithTransaction
+    public Uni<Void> disconnect(String brandId, String id) {
+        return find(brandId, id)
+                .call(account -> account.delete())
+                .call(account -> outbox.tombstone(Topics.ACCOUNT, account.id))
+                .replaceWithVoid();
+    }
+
+    /** Stores an account as it comes (the seed) and announces it, unless its id is taken. */
+    @WithTransaction
+    public Uni<Boolean> seed(Account account) {
+        return Account.<Account>findById(account.id)
+                .chain(
+                        existing ->
+                                existing != null
+                                        ? Uni.createFrom().item(false)
+                                        : account.<Account>persist()
+                                                .call(this::announce)
+                                                .replaceWith(true));
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Uni<Void> announce(Account account) {
+        return outbox.add(Topics.ACCOUNT, account.id, account.changed());
+    }
+
+    private static Uni<Account> find(String brandId, String id) {
+        return Account.<Account>findById(id)
+                .map(
+                        account -> {
+                            if (account == null || !account.brandId.equals(brandId)) {
+                                throw new NotFoundException("No connected account " + id);
+                            }
+                            return account;
+                        });
+    }
+}

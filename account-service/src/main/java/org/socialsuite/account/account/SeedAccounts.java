@@ -1,0 +1,78 @@
+package org.socialsuite.account.account;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.socialsuite.events.Channel;
+import org.socialsuite.support.accounts.ConnectedAccountsConfig;
+import org.socialsuite.support.credentials.CredentialVault;
+
+/**
+ * The registry the suite was configured with before accounts became data ({@code
+ * social.accounts.*}: the demo registry locally, a ConfigMap in production) is loaded at start,
+ * each account once: an account already stored (connected since, or changed by an administrator) is
+ * left as it is, so this is how a fresh {@code ./run.sh} shows the demo brands and how an existing
+ * deployment migrates. Replicas starting together load it once between them.
+ */
+@ApplicationScoped
+public class SeedAccounts {
+
+    private static final Logger LOG = Logger.getLogger(SeedAccounts.class);
+
+    private final Accounts accounts;
+    private final ConnectedAccountsConfig registry;
+    private final CredentialVault vault;
+
+    public SeedAccounts(
+            Accounts accounts, ConnectedAccountsConfig registry, CredentialVault vault) {
+        this.accounts = accounts;
+        this.registry = registry;
+        this.vault = vault;
+    }
+
+    void load(@Observes StartupEvent startup) throws Throwable {
+        int loaded = 0;
+        for (Map.Entry<String, ConnectedAccountsConfig.Account> entry :
+                registry.accounts().entrySet()) {
+            Account account = account(entry.getKey(), entry.getValue());
+            if (VertxContextSupport.subscribeAndAwait(() -> seed(account))) {
+                loaded++;
+            }
+        }
+        LOG.infof(
+                "Connected accounts: %d of the configured registry's %d loaded, the rest already"
+                        + " stored",
+                loaded, registry.accounts().size());
+    }
+
+    private Uni<Boolean> seed(Account account) {
+        // A replica starting beside this one may store it first: then it is simply there.
+        return accounts.seed(account).onFailure().recoverWithItem(false);
+    }
+
+    private Account account(String id, ConnectedAccountsConfig.Account configured) {
+        Instant now = accounts.now();
+        Account account = new Account();
+        account.id = id;
+        account.brandId = configured.brandId();
+        account.channel = configured.channel();
+        account.externalId = configured.externalId();
+        account.pageName = configured.pageName().orElse(null);
+        account.handle = configured.handle().orElse(null);
+        account.displayName =
+                configured.channel() == Channel.FACEBOOK
+                        ? configured.pageName().orElse(id)
+                        : "@" + configured.handle().orElse(id);
+        account.receivePublic = true;
+        account.receivePrivate = true;
+        account.credential = vault.seal(configured.accessToken(), id).toString();
+        account.connectedAt = now;
+        account.updatedAt = now;
+        return account;
+    }
+}
