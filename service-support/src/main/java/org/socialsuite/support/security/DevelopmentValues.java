@@ -37,6 +37,13 @@ public final class DevelopmentValues {
                     "dev-globex-page-token",
                     "dev-globex-twitter-token");
 
+    /**
+     * The development profiles' key-encryption key of the networks' credentials (account-service):
+     * published in this repository, so it protects nothing.
+     */
+    public static final String DEVELOPMENT_CREDENTIAL_KEY =
+            "ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=";
+
     static final String DEVELOPMENT_PUBLIC_KEY = "dev-keys/agent-jwt-public.pem";
     static final String DEVELOPMENT_PRIVATE_KEY = "dev-keys/agent-jwt-private.pem";
 
@@ -117,6 +124,14 @@ public final class DevelopmentValues {
                                                 "smallrye.jwt.sign.key.location",
                                                 "is the published development key")));
         return refusals;
+    }
+
+    /** A key-encryption key that is the published development key, wherever it is configured. */
+    public static List<Refusal> credentialKeyRefusals(Map<String, String> keysByProperty) {
+        return keysByProperty.entrySet().stream()
+                .filter(key -> DEVELOPMENT_CREDENTIAL_KEY.equals(key.getValue().trim()))
+                .map(key -> new Refusal(key.getKey(), "is the published development key"))
+                .toList();
     }
 
     public static String explain(List<String> profiles, List<Refusal> refusals) {

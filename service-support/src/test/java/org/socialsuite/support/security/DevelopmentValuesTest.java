@@ -46,6 +46,19 @@ class DevelopmentValuesTest {
     }
 
     @Test
+    void thePublishedCredentialKeyIsRefusedUnderAnyIdAndARealOneIsNot() {
+        assertThat(
+                        DevelopmentValues.credentialKeyRefusals(
+                                Map.of(
+                                        "suite.credentials.keys.k2024",
+                                        DevelopmentValues.DEVELOPMENT_CREDENTIAL_KEY,
+                                        "suite.credentials.keys.k2025",
+                                        "c2VjcmV0LWtleS1mcm9tLWEta3ViZXJuZXRlcy1zZWNyZXQ=")))
+                .extracting(Refusal::variable)
+                .containsExactly("SUITE_CREDENTIALS_KEYS_K2024");
+    }
+
+    @Test
     void aRealConfigurationStarts() {
         assertThat(refusals(true)).isEmpty();
     }
