@@ -2,3 +2,4 @@
 CREATE DATABASE conversation;
 CREATE DATABASE outbound;
 CREATE DATABASE profile;
+CREATE DATABASE account;

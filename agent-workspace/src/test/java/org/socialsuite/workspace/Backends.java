@@ -21,6 +21,7 @@ public class Backends extends WireMockResource {
                 "workspace.routes.outbound.target", started.baseUrl(),
                 "workspace.routes.profiles.target", started.baseUrl(),
                 "workspace.routes.posts.target", started.baseUrl(),
+                "workspace.routes.accounts.target", started.baseUrl(),
                 // Nothing listens there: the gateway answers 502.
                 "workspace.routes.webhooks.target", "http://127.0.0.1:9");
     }

@@ -27,6 +27,7 @@ class DeploymentManifestsTest {
                     "conversation-service",
                     "outbound-service",
                     "profile-service",
+                    "account-service",
                     "agent-workspace");
 
     @Test

@@ -2,10 +2,12 @@ package org.socialsuite.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.gateway.NginxGateway;
 
 /**
@@ -63,6 +65,16 @@ class GatewayIT {
     }
 
     @Test
+    void anAdministratorReadsTheBrandsAccountsThroughTheGateway() {
+        given().baseUri(gateway.baseUrl())
+                .header("Authorization", AgentTokens.adminBearer("acme"))
+                .get("/api/accounts")
+                .then()
+                .statusCode(200)
+                .body("id", hasItems("acme-facebook", "acme-twitter"));
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreNotReachableFromOutside() {
         for (String path : List.of("/q", "/q/health/ready", "/q/metrics", "/q/openapi")) {
             assertThat(given().baseUri(gateway.baseUrl()).get(path).statusCode())
@@ -81,7 +93,8 @@ class GatewayIT {
                         "/api/conversations",
                         "/api/outbound/accounts/acme-facebook/public-to-private-link",
                         "/api/profiles/FACEBOOK/1",
-                        "/api/posts/FACEBOOK/1/thread")) {
+                        "/api/posts/FACEBOOK/1/thread",
+                        "/api/accounts")) {
             assertThat(given().baseUri(gateway.baseUrl()).get(path).statusCode())
                     .as("GET %s through the gateway", path)
                     .isEqualTo(401);

@@ -60,7 +60,12 @@ class MonitoringIT {
                                         .contains(agent.deliveryStatus(conversation, reply)));
 
         List<ServiceProcess> services =
-                List.of(suite.ingest, suite.conversations, suite.outbound, suite.profiles);
+                List.of(
+                        suite.ingest,
+                        suite.conversations,
+                        suite.outbound,
+                        suite.profiles,
+                        suite.accounts);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(exported(services)).containsAll(used));
     }

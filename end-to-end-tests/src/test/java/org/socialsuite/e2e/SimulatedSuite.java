@@ -32,6 +32,7 @@ final class SimulatedSuite {
     volatile ServiceProcess conversations;
     final ServiceProcess profiles;
     final ServiceProcess outbound;
+    final ServiceProcess accounts;
     final ServiceProcess workspace;
     final TraceCollector traces;
     private NginxGateway gateway;
@@ -69,6 +70,12 @@ final class SimulatedSuite {
                         "profile-service",
                         "e2e_loop_profile",
                         port("profile-service", ports),
+                        wiring);
+        accounts =
+                suite.startWithDatabase(
+                        "account-service",
+                        "e2e_loop_account",
+                        port("account-service", ports),
                         wiring);
         workspace = suite.start("agent-workspace", port("agent-workspace", ports), wiring);
         suite.awaitReady();
@@ -120,6 +127,7 @@ final class SimulatedSuite {
                                     "conversation-service", address(conversations),
                                     "outbound-service", address(outbound),
                                     "profile-service", address(profiles),
+                                    "account-service", address(accounts),
                                     "agent-workspace", address(workspace)),
                             Path.of("target", "gateway").toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-stop"));

@@ -195,6 +195,14 @@ public final class LocalStack {
                     .append(tokens.agentToken(brand, brand + "-agent-1", Duration.ofHours(12)))
                     .append('\n');
         }
+        out.append("Administrator tokens (connected accounts, /api/accounts):\n");
+        for (String brand : List.of("acme", "globex")) {
+            out.append("  ")
+                    .append(brand)
+                    .append(": ")
+                    .append(tokens.adminToken(brand, brand + "-admin-1", Duration.ofHours(12)))
+                    .append('\n');
+        }
         out.append("\nOpen http://localhost:")
                 .append(SuiteService.named("agent-workspace").port(env))
                 .append(" and sign in as acme-agent-1 or globex-agent-1 (demo agents).\n")

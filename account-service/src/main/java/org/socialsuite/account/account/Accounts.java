@@ -2,6 +2,7 @@ package org.socialsuite.account.account;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.socialsuite.events.Topics;
 import org.socialsuite.support.credentials.CredentialVault;
+import org.socialsuite.support.credentials.SealedCredential;
 import org.socialsuite.support.outbox.Outbox;
 
 /**
@@ -130,6 +132,34 @@ public class Accounts {
                                         : account.<Account>persist()
                                                 .call(this::announce)
                                                 .replaceWith(true));
+    }
+
+    /**
+     * Every credential not yet under the current key-encryption key, rewrapped and announced: run
+     * at start, so making a new key current and restarting moves every account to it. Replicas
+     * doing it at once write the same thing.
+     *
+     * @return how many were rewrapped
+     */
+    @WithTransaction
+    public Uni<Integer> rewrapAll() {
+        String current = "v1." + vault.currentKeyId() + ".";
+        return Account.<Account>list("credential not like ?1", current + "%")
+                .call(
+                        stale ->
+                                Multi.createFrom()
+                                        .iterable(stale)
+                                        .onItem()
+                                        .transformToUniAndConcatenate(this::rewrap)
+                                        .collect()
+                                        .last())
+                .map(List::size);
+    }
+
+    private Uni<Void> rewrap(Account account) {
+        account.credential = vault.rewrap(SealedCredential.parse(account.credential)).toString();
+        account.updatedAt = now();
+        return announce(account);
     }
 
     Instant now() {

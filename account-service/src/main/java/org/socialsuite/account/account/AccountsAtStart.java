@@ -20,15 +20,15 @@ import org.socialsuite.support.credentials.CredentialVault;
  * deployment migrates. Replicas starting together load it once between them.
  */
 @ApplicationScoped
-public class SeedAccounts {
+public class AccountsAtStart {
 
-    private static final Logger LOG = Logger.getLogger(SeedAccounts.class);
+    private static final Logger LOG = Logger.getLogger(AccountsAtStart.class);
 
     private final Accounts accounts;
     private final ConnectedAccountsConfig registry;
     private final CredentialVault vault;
 
-    public SeedAccounts(
+    public AccountsAtStart(
             Accounts accounts, ConnectedAccountsConfig registry, CredentialVault vault) {
         this.accounts = accounts;
         this.registry = registry;
@@ -48,6 +48,12 @@ public class SeedAccounts {
                 "Connected accounts: %d of the configured registry's %d loaded, the rest already"
                         + " stored",
                 loaded, registry.accounts().size());
+        int rewrapped = VertxContextSupport.subscribeAndAwait(accounts::rewrapAll);
+        if (rewrapped > 0) {
+            LOG.infof(
+                    "Credentials of %d accounts rewrapped under key-encryption key %s",
+                    rewrapped, vault.currentKeyId());
+        }
     }
 
     private Uni<Boolean> seed(Account account) {
