@@ -3,10 +3,12 @@ package org.socialsuite.account.account;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Map;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.Channel;
 import org.socialsuite.support.accounts.ConnectedAccountsConfig;
@@ -57,8 +59,25 @@ public class AccountsAtStart {
     }
 
     private Uni<Boolean> seed(Account account) {
-        // A replica starting beside this one may store it first: then it is simply there.
-        return accounts.seed(account).onFailure().recoverWithItem(false);
+        // A replica starting beside this one may store it first, or an administrator connected the
+        // page under another id: then it is simply there. Anything else fails the start.
+        return accounts.seed(account)
+                .onFailure(AccountsAtStart::alreadyThere)
+                .recoverWithItem(false);
+    }
+
+    /** A unique constraint refused the insert (SQLSTATE 23505). */
+    private static boolean alreadyThere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException
+                    || (cause instanceof PgException pg && "23505".equals(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private Account account(String id, ConnectedAccountsConfig.Account configured) {
