@@ -50,7 +50,7 @@ class TracingIT {
                                 "trace-" + mid.substring(8, 16), mid, "Where is order 5150?"))
                 .statusCode(200);
 
-        String traceId = traceOf(span("conversation-service", processing(Topics.INBOUND, mid)));
+        String traceId = span("conversation-service", processing(Topics.INBOUND, mid)).traceId();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> {
@@ -70,8 +70,7 @@ class TracingIT {
                                     one(trace, "profile-service", processing(Topics.INBOUND, mid));
                             assertThat(stored.parentSpanId()).isEqualTo(published.spanId());
                             assertThat(learned.parentSpanId()).isEqualTo(published.spanId());
-                            // The relay, later and perhaps on another replica, still publishes in
-                            // it.
+                            // The relay publishes later, perhaps on another replica: still in it.
                             CollectedSpan announced =
                                     one(
                                             trace,
@@ -102,10 +101,10 @@ class TracingIT {
 
         String path = "/api/conversations/" + conversation + "/replies";
         String traceId =
-                traceOf(
-                        span(
+                span(
                                 "conversation-service",
-                                kind("SERVER").and(s -> path.equals(s.attribute("url.path")))));
+                                kind("SERVER").and(s -> path.equals(s.attribute("url.path"))))
+                        .traceId();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> {
@@ -211,10 +210,6 @@ class TracingIT {
                                         .findFirst()
                                         .orElse(null),
                         found -> found != null);
-    }
-
-    private static String traceOf(CollectedSpan span) {
-        return span.traceId();
     }
 
     private static CollectedSpan one(

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.InOrder;
 import org.socialsuite.support.inbound.InboundPolls;
 import org.socialsuite.support.tracing.EventSpans;
 
@@ -72,7 +73,7 @@ public class InboundEventConsumer {
             start = end;
         }
         // A poll alternating kinds has as many runs as events.
-        return InboundPolls.inOrder(
+        return InOrder.each(
                 runs,
                 run ->
                         NewMessageRecorder.takes(run.get(0))

@@ -14,6 +14,7 @@ import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.profile.ConsumerProfile;
 import org.socialsuite.profile.profile.ProfileRefresher;
 import org.socialsuite.profile.profile.ProfileUpdates;
+import org.socialsuite.support.InOrder;
 import org.socialsuite.support.inbound.InboundPolls;
 
 /**
@@ -75,11 +76,11 @@ public class InboundLearner {
 
     private static Uni<Void> learnInOrder(
             PollLearning poll, List<SocialEventReceived> events, Instant now) {
-        return InboundPolls.inOrder(events, event -> poll.learn(event, now));
+        return InOrder.each(events, event -> poll.learn(event, now));
     }
 
     private Uni<Void> announceChanged(PollLearning poll) {
-        return InboundPolls.inOrder(poll.changed(), updates::announce);
+        return InOrder.each(poll.changed(), updates::announce);
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {

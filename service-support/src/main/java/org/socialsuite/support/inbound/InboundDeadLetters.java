@@ -25,9 +25,8 @@ import org.socialsuite.events.json.EventJson;
  * dead-letter strategy would send a whole failed poll); each needs the outgoing channel {@code
  * social-inbound-dlq}.
  */
-// Started with the application, so that its counter is exported at 0 from the start: an alert on
-// its
-// increase must see the series before the first dead letter.
+// Started with the application, so that its counter is exported at 0 from the start: an
+// alert on its increase must see the series before the first dead letter.
 @Startup
 @ApplicationScoped
 public class InboundDeadLetters {

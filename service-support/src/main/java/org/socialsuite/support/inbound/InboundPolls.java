@@ -1,6 +1,5 @@
 package org.socialsuite.support.inbound;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
+import org.socialsuite.support.InOrder;
 import org.socialsuite.support.consumer.UntilApplied;
 import org.socialsuite.support.tracing.EventSpans;
 
@@ -50,24 +50,13 @@ public class InboundPolls {
         List<ConsumerRecord<String, SocialEventReceived>> readable = new ArrayList<>();
         List<ConsumerRecord<String, SocialEventReceived>> unreadable = new ArrayList<>();
         poll.forEach(record -> (record.value() == null ? unreadable : readable).add(record));
-        return inOrder(
+        return InOrder.each(
                         unreadable,
                         record ->
                                 untilApplied.run(
                                         "Dead-lettering an unreadable record",
                                         () -> deadLetters.unreadable(record)))
                 .chain(() -> applyReadable(readable, all, one));
-    }
-
-    /** One after the other, as a stream: a chain of a thousand nested Unis overflows the stack. */
-    public static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<Void>> step) {
-        return Multi.createFrom()
-                .iterable(items)
-                .onItem()
-                .transformToUniAndConcatenate(item -> step.apply(item))
-                .collect()
-                .last()
-                .replaceWithVoid();
     }
 
     private Uni<Void> applyReadable(
@@ -87,7 +76,7 @@ public class InboundPolls {
                             LOG.warnf(
                                     "A poll of %d events failed (%s); applying them one by one",
                                     readable.size(), failure.toString());
-                            return inOrder(readable, record -> alone(record, one, spans));
+                            return InOrder.each(readable, record -> alone(record, one, spans));
                         })
                 .onTermination()
                 .invoke((ignored, failure, cancelled) -> spans.end(failure));
