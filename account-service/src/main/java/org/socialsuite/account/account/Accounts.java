@@ -2,7 +2,6 @@ package org.socialsuite.account.account;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.socialsuite.events.Topics;
+import org.socialsuite.support.InOrder;
 import org.socialsuite.support.credentials.CredentialVault;
 import org.socialsuite.support.credentials.SealedCredential;
 import org.socialsuite.support.outbox.Outbox;
@@ -60,23 +60,14 @@ public class Accounts {
                                                 + " account is already connected",
                                         Response.Status.CONFLICT);
                             }
-                            Instant now = now();
-                            Account account = new Account();
-                            account.id =
-                                    Account.idOf(brandId, request.channel(), request.externalId());
-                            account.brandId = brandId;
-                            account.channel = request.channel();
-                            account.externalId = request.externalId();
-                            account.displayName = request.displayName();
-                            account.pageName = request.pageName();
-                            account.handle = request.handle();
-                            account.receivePublic = !Boolean.FALSE.equals(request.receivePublic());
-                            account.receivePrivate =
-                                    !Boolean.FALSE.equals(request.receivePrivate());
-                            account.credential =
-                                    vault.seal(request.accessToken(), account.id).toString();
-                            account.connectedAt = now;
-                            account.updatedAt = now;
+                            Account account =
+                                    create(
+                                            Account.idOf(
+                                                    brandId,
+                                                    request.channel(),
+                                                    request.externalId()),
+                                            brandId,
+                                            request);
                             return account.<Account>persist();
                         })
                 .call(this::announce);
@@ -121,15 +112,19 @@ public class Accounts {
                 .replaceWithVoid();
     }
 
-    /** Stores an account as it comes (the seed) and announces it, unless its id is taken. */
+    /**
+     * Stores an account as the configured registry has it (the seed, not checked as an
+     * administrator's request is) and announces it, unless its id is taken.
+     */
     @WithTransaction
-    public Uni<Boolean> seed(Account account) {
-        return Account.<Account>findById(account.id)
+    public Uni<Boolean> seed(String id, String brandId, ConnectAccount configured) {
+        return Account.<Account>findById(id)
                 .chain(
                         existing ->
                                 existing != null
                                         ? Uni.createFrom().item(false)
-                                        : account.<Account>persist()
+                                        : create(id, brandId, configured)
+                                                .<Account>persist()
                                                 .call(this::announce)
                                                 .replaceWith(true));
     }
@@ -143,16 +138,18 @@ public class Accounts {
      */
     @WithTransaction
     public Uni<Integer> rewrapAll() {
-        String current = "v1." + vault.currentKeyId() + ".";
-        return Account.<Account>list("credential not like ?1", current + "%")
-                .call(
-                        stale ->
-                                Multi.createFrom()
-                                        .iterable(stale)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(this::rewrap)
-                                        .collect()
-                                        .last())
+        // Chosen by the parsed key id: a LIKE on the text would read '_' in a key id as a wildcard.
+        return Account.<Account>listAll()
+                .map(
+                        all ->
+                                all.stream()
+                                        .filter(
+                                                account ->
+                                                        !SealedCredential.parse(account.credential)
+                                                                .keyId()
+                                                                .equals(vault.currentKeyId()))
+                                        .toList())
+                .call(stale -> InOrder.each(stale, this::rewrap))
                 .map(List::size);
     }
 
@@ -162,7 +159,26 @@ public class Accounts {
         return announce(account);
     }
 
-    Instant now() {
+    /** A new account as the request describes it, its token sealed for it. */
+    private Account create(String id, String brandId, ConnectAccount request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Account account = new Account();
+        account.id = id;
+        account.brandId = brandId;
+        account.channel = request.channel();
+        account.externalId = request.externalId();
+        account.displayName = request.displayName();
+        account.pageName = request.pageName();
+        account.handle = request.handle();
+        account.receivePublic = !Boolean.FALSE.equals(request.receivePublic());
+        account.receivePrivate = !Boolean.FALSE.equals(request.receivePrivate());
+        account.credential = vault.seal(request.accessToken(), id).toString();
+        account.connectedAt = now;
+        account.updatedAt = now;
+        return account;
+    }
+
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -41,8 +40,9 @@ public class AccountsAtStart {
         int loaded = 0;
         for (Map.Entry<String, ConnectedAccountsConfig.Account> entry :
                 registry.accounts().entrySet()) {
-            Account account = account(entry.getKey(), entry.getValue());
-            if (VertxContextSupport.subscribeAndAwait(() -> seed(account))) {
+            String id = entry.getKey();
+            ConnectedAccountsConfig.Account configured = entry.getValue();
+            if (VertxContextSupport.subscribeAndAwait(() -> seed(id, configured))) {
                 loaded++;
             }
         }
@@ -58,10 +58,10 @@ public class AccountsAtStart {
         }
     }
 
-    private Uni<Boolean> seed(Account account) {
+    private Uni<Boolean> seed(String id, ConnectedAccountsConfig.Account configured) {
         // A replica starting beside this one may store it first, or an administrator connected the
         // page under another id: then it is simply there. Anything else fails the start.
-        return accounts.seed(account)
+        return accounts.seed(id, configured.brandId(), request(id, configured))
                 .onFailure(AccountsAtStart::alreadyThere)
                 .recoverWithItem(false);
     }
@@ -80,24 +80,18 @@ public class AccountsAtStart {
         return false;
     }
 
-    private Account account(String id, ConnectedAccountsConfig.Account configured) {
-        Instant now = accounts.now();
-        Account account = new Account();
-        account.id = id;
-        account.brandId = configured.brandId();
-        account.channel = configured.channel();
-        account.externalId = configured.externalId();
-        account.pageName = configured.pageName().orElse(null);
-        account.handle = configured.handle().orElse(null);
-        account.displayName =
+    /** The configured account as a connection, both switches on. */
+    private static ConnectAccount request(String id, ConnectedAccountsConfig.Account configured) {
+        return new ConnectAccount(
+                configured.channel(),
+                configured.externalId(),
                 configured.channel() == Channel.FACEBOOK
                         ? configured.pageName().orElse(id)
-                        : "@" + configured.handle().orElse(id);
-        account.receivePublic = true;
-        account.receivePrivate = true;
-        account.credential = vault.seal(configured.accessToken(), id).toString();
-        account.connectedAt = now;
-        account.updatedAt = now;
-        return account;
+                        : "@" + configured.handle().orElse(id),
+                configured.pageName().orElse(null),
+                configured.handle().orElse(null),
+                true,
+                true,
+                configured.accessToken());
     }
 }
