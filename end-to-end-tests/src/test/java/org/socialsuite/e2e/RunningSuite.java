@@ -83,6 +83,12 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /** Stops one of the services for good. */
+    synchronized void stop(ServiceProcess service) {
+        service.stop();
+        services.remove(service);
+    }
+
     @Override
     public synchronized void close() {
         services.parallelStream().forEach(ServiceProcess::stop);

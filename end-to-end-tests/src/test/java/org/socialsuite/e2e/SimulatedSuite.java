@@ -35,6 +35,7 @@ final class SimulatedSuite {
     final ServiceProcess accounts;
     final ServiceProcess workspace;
     final TraceCollector traces;
+    private final Map<String, String> wiring;
     private NginxGateway gateway;
 
     /**
@@ -47,7 +48,7 @@ final class SimulatedSuite {
         Map<String, String> ports = new HashMap<>();
         SuiteService.ALL.forEach(
                 service -> ports.put(service.portVariable(), Integer.toString(FreePorts.next())));
-        Map<String, String> wiring = new HashMap<>(SuiteWiring.addresses(ports));
+        wiring = new HashMap<>(SuiteWiring.addresses(ports));
         wiring.putAll(traces.environment());
         // Logged as in production: JSON lines, with the trace and span ids of the work.
         wiring.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
@@ -93,6 +94,20 @@ final class SimulatedSuite {
         simulator = suite.restart(simulator);
         suite.awaitReady();
         return simulator;
+    }
+
+    /**
+     * One more ingest-service, wired as the first, started now and ready; stop it with {@link
+     * #stop}.
+     */
+    synchronized ServiceProcess startIngestReplica() {
+        ServiceProcess replica = suite.start("ingest-service", wiring);
+        suite.awaitReady();
+        return replica;
+    }
+
+    synchronized void stop(ServiceProcess replica) {
+        suite.stop(replica);
     }
 
     /**

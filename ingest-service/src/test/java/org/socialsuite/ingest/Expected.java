@@ -25,24 +25,33 @@ public final class Expected {
                     "acme",
                     Channel.FACEBOOK,
                     "1000001",
+                    "AcmeCare",
                     Optional.of("AcmeCare"),
-                    Optional.empty());
+                    Optional.empty(),
+                    true,
+                    true);
     public static final ConnectedAccount GLOBEX_FACEBOOK =
             new ConnectedAccount(
                     "globex-facebook",
                     "globex",
                     Channel.FACEBOOK,
                     "3000001",
+                    "GlobexHelp",
                     Optional.of("GlobexHelp"),
-                    Optional.empty());
+                    Optional.empty(),
+                    true,
+                    true);
     public static final ConnectedAccount ACME_TWITTER =
             new ConnectedAccount(
                     "acme-twitter",
                     "acme",
                     Channel.TWITTER,
                     "2000001",
+                    "@AcmeCare",
                     Optional.empty(),
-                    Optional.of("AcmeCare"));
+                    Optional.of("AcmeCare"),
+                    true,
+                    true);
 
     private Expected() {}
 

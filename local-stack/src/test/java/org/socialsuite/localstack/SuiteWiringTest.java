@@ -14,6 +14,11 @@ class SuiteWiringTest {
         assertThat(SuiteWiring.addresses(Map.of()))
                 .containsEntry("SOCIAL_FACEBOOK_GRAPH_URL", "http://127.0.0.1:8090/facebook")
                 .containsEntry("SOCIAL_TWITTER_API_URL", "http://127.0.0.1:8090/twitter")
+                .containsEntry(
+                        "SOCIAL_FACEBOOK_LOGIN_URL", "http://127.0.0.1:8090/facebook/dialog/oauth")
+                .containsEntry(
+                        "SOCIAL_TWITTER_AUTHORIZE_URL",
+                        "http://127.0.0.1:8090/twitter/i/oauth2/authorize")
                 .containsEntry("SIMULATOR_INGEST_URL", "http://127.0.0.1:8081")
                 .containsEntry("CONVERSATION_SERVICE_URL", "http://127.0.0.1:8082")
                 .containsEntry("SIMULATOR_SCENARIO_ENABLED", "false");

@@ -3,6 +3,9 @@ package org.socialsuite.simulator;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.socialsuite.events.Channel;
 
 /**
  * {@code simulator.*}: where the webhooks go, the networks' app secrets, quotas and the scenario.
@@ -25,6 +28,15 @@ public interface SimulatorConfig {
 
     Quotas quotas();
 
+    /** The apps the suite connects accounts through, as the networks registered them. */
+    Apps apps();
+
+    /**
+     * Pages and X accounts on the networks that no brand has connected yet, {@code
+     * simulator.unconnected.<id>.*}: an administrator connects them through the login flows.
+     */
+    Map<String, Unconnected> unconnected();
+
     Scenario scenario();
 
     /** When a quota runs out the network answers 429 (Twitter/X) or code 613 (Facebook). */
@@ -43,6 +55,29 @@ public interface SimulatorConfig {
 
         @WithDefault("PT15M")
         Duration window();
+    }
+
+    interface Apps {
+        /** The Facebook app's id (its secret is {@link #facebookAppSecret()}). */
+        String facebookAppId();
+
+        /** The X app's OAuth 2.0 client id and secret. */
+        String twitterClientId();
+
+        String twitterClientSecret();
+
+        /** The X app's Account Activity webhook, which subscriptions are made to. */
+        String twitterWebhookId();
+    }
+
+    interface Unconnected {
+        Channel channel();
+
+        String externalId();
+
+        Optional<String> pageName();
+
+        Optional<String> handle();
     }
 
     interface Scenario {

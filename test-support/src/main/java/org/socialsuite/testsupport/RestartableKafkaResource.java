@@ -22,6 +22,7 @@ public class RestartableKafkaResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         broker = TestKafka.startOwnBroker(Path.of("target", "kafka-restartable-broker"));
         SuiteTopics.create(broker.bootstrapServers(), TestKafka.PARTITIONS);
+        TestAccounts.publish(broker.bootstrapServers());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 

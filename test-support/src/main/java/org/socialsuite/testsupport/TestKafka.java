@@ -7,7 +7,9 @@ import org.socialsuite.localstack.kafka.SuiteTopics;
 /**
  * The Kafka cluster of a test JVM: {@code KAFKA_BOOTSTRAP_SERVERS} when set, otherwise one real
  * broker started on free ports the first time a test asks and stopped when the JVM exits (or, if
- * the JVM is killed, when the broker notices its parent is gone).
+ * the JVM is killed, when the broker notices its parent is gone). Its topics are created and the
+ * accounts the tests work with are on {@code social.account.v1} ({@link TestAccounts}), as
+ * account-service would have announced them.
  */
 public final class TestKafka {
 
@@ -29,6 +31,7 @@ public final class TestKafka {
                 bootstrapServers = ownBroker.bootstrapServers();
             }
             SuiteTopics.create(bootstrapServers, PARTITIONS);
+            TestAccounts.publish(bootstrapServers);
         }
         return bootstrapServers;
     }

@@ -18,6 +18,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialsuite.account.connect.Connections;
+import org.socialsuite.account.connect.FacebookLogin;
+import org.socialsuite.account.connect.LoginOptions;
+import org.socialsuite.account.connect.NetworkApps;
+import org.socialsuite.account.connect.XLogin;
 import org.socialsuite.support.api.AgentIdentity;
 
 /**
@@ -33,10 +38,15 @@ import org.socialsuite.support.api.AgentIdentity;
 public class AccountResource {
 
     private final Accounts accounts;
+    private final Connections connections;
+    private final NetworkApps apps;
     private final JsonWebToken token;
 
-    public AccountResource(Accounts accounts, JsonWebToken token) {
+    public AccountResource(
+            Accounts accounts, Connections connections, NetworkApps apps, JsonWebToken token) {
         this.accounts = accounts;
+        this.connections = connections;
+        this.apps = apps;
         this.token = token;
     }
 
@@ -69,6 +79,47 @@ public class AccountResource {
                                 Response.created(URI.create("/api/accounts/" + account.id))
                                         .entity(AccountView.of(account))
                                         .build());
+    }
+
+    @GET
+    @Path("/login-options")
+    @Operation(
+            summary = "Where to send an administrator to log in to Facebook or X",
+            description = "The app ids are public; secrets stay on the server.")
+    public LoginOptions loginOptions() {
+        return LoginOptions.of(apps);
+    }
+
+    @POST
+    @Path("/facebook")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Connect the pages granted in Facebook Login",
+            description =
+                    "Exchanges Login's code for a user token, fetches the granted pages with their"
+                        + " page tokens (/me/accounts), subscribes the app to each page's webhooks"
+                        + " (/{page-id}/subscribed_apps) and connects each page, or renews its"
+                        + " token if the brand had it. 400 if Facebook refused, 502 if it could not"
+                        + " be reached, 409 if another brand has one of the pages.")
+    public Uni<List<AccountView>> connectFacebook(FacebookLogin login) {
+        return connections
+                .facebook(brand(), login.code(), login.redirectUri())
+                .map(connected -> connected.stream().map(AccountView::of).toList());
+    }
+
+    @POST
+    @Path("/x")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Connect the X account authorised on X's consent page",
+            description =
+                    "Exchanges the OAuth 2.0 code and PKCE verifier for the account's token, asks"
+                            + " whose it is (/2/users/me), subscribes the app's Account Activity"
+                            + " webhook to it, and connects it (or renews its token).")
+    public Uni<AccountView> connectX(XLogin login) {
+        return connections
+                .x(brand(), login.code(), login.redirectUri(), login.codeVerifier())
+                .map(AccountView::of);
     }
 
     @PATCH

@@ -48,27 +48,38 @@ public class Accounts {
     @WithTransaction
     public Uni<Account> connect(String brandId, ConnectAccount request) {
         AccountRules.check(request);
-        return Account.<Account>find(
-                        "channel = ?1 and externalId = ?2", request.channel(), request.externalId())
-                .firstResult()
+        return onNetwork(request)
                 .chain(
                         existing -> {
                             if (existing != null) {
-                                throw new ClientErrorException(
-                                        "This "
-                                                + request.channel()
-                                                + " account is already connected",
-                                        Response.Status.CONFLICT);
+                                throw alreadyConnected(request);
                             }
-                            Account account =
-                                    create(
-                                            Account.idOf(
-                                                    brandId,
-                                                    request.channel(),
-                                                    request.externalId()),
-                                            brandId,
-                                            request);
-                            return account.<Account>persist();
+                            return create(brandId, request).<Account>persist();
+                        })
+                .call(this::announce);
+    }
+
+    /**
+     * A page or X account the brand's administrator has just logged in to and granted: connected if
+     * it is new, its token renewed if the brand had it already (how an account needing
+     * re-authorisation is mended), refused (409) if another brand has it.
+     */
+    @WithTransaction
+    public Uni<Account> authorised(String brandId, ConnectAccount request) {
+        AccountRules.check(request);
+        return onNetwork(request)
+                .chain(
+                        existing -> {
+                            if (existing == null) {
+                                return create(brandId, request).<Account>persist();
+                            }
+                            if (!existing.brandId.equals(brandId)) {
+                                throw alreadyConnected(request);
+                            }
+                            existing.credential =
+                                    vault.seal(request.accessToken(), existing.id).toString();
+                            existing.updatedAt = now();
+                            return Uni.createFrom().item(existing);
                         })
                 .call(this::announce);
     }
@@ -157,6 +168,23 @@ public class Accounts {
         account.credential = vault.rewrap(SealedCredential.parse(account.credential)).toString();
         account.updatedAt = now();
         return announce(account);
+    }
+
+    private static Uni<Account> onNetwork(ConnectAccount request) {
+        return Account.<Account>find(
+                        "channel = ?1 and externalId = ?2", request.channel(), request.externalId())
+                .firstResult();
+    }
+
+    private static ClientErrorException alreadyConnected(ConnectAccount request) {
+        return new ClientErrorException(
+                "This " + request.channel() + " account is already connected",
+                Response.Status.CONFLICT);
+    }
+
+    private Account create(String brandId, ConnectAccount request) {
+        return create(
+                Account.idOf(brandId, request.channel(), request.externalId()), brandId, request);
     }
 
     /** A new account as the request describes it, its token sealed for it. */

@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
-import org.socialsuite.events.Channel;
-import org.socialsuite.support.accounts.ConnectedAccountsConfig;
+import org.socialsuite.support.accounts.configured.ConfiguredAccounts;
+import org.socialsuite.support.accounts.configured.ConnectedAccountsConfig;
 import org.socialsuite.support.credentials.CredentialVault;
 
 /**
@@ -85,9 +85,7 @@ public class AccountsAtStart {
         return new ConnectAccount(
                 configured.channel(),
                 configured.externalId(),
-                configured.channel() == Channel.FACEBOOK
-                        ? configured.pageName().orElse(id)
-                        : "@" + configured.handle().orElse(id),
+                ConfiguredAccounts.displayName(id, configured),
                 configured.pageName().orElse(null),
                 configured.handle().orElse(null),
                 true,

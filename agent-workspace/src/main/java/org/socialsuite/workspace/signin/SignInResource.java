@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.socialsuite.support.accounts.AccountRegistry;
+import org.socialsuite.support.accounts.configured.ConfiguredAccounts;
 import org.socialsuite.workspace.gateway.GatewayConfig;
 
 /**
@@ -26,10 +26,10 @@ import org.socialsuite.workspace.gateway.GatewayConfig;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SignInResource {
 
-    private final AccountRegistry accounts;
+    private final ConfiguredAccounts accounts;
     private final GatewayConfig config;
 
-    public SignInResource(AccountRegistry accounts, GatewayConfig config) {
+    public SignInResource(ConfiguredAccounts accounts, GatewayConfig config) {
         this.accounts = accounts;
         this.config = config;
     }

@@ -2,6 +2,7 @@ package org.socialsuite.ingest.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
@@ -30,7 +31,30 @@ public record ParsedWebhook(List<SocialEventReceived> events, List<SkippedItem> 
         /** A receipt, signal or reaction, not a message: delivery, read, reaction, a retweet. */
         NOT_A_MESSAGE,
         /** Something this version does not understand. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** Of a visibility the account's administrator turned off (public or private). */
+        TURNED_OFF
+    }
+
+    /**
+     * The same webhook with the events {@code taken} refuses moved to the skipped items, as {@link
+     * Reason#TURNED_OFF} of their kind.
+     */
+    public ParsedWebhook keeping(Predicate<SocialEventReceived> taken) {
+        List<SocialEventReceived> kept = new ArrayList<>(events.size());
+        List<SkippedItem> notTaken = new ArrayList<>(skipped);
+        for (SocialEventReceived event : events) {
+            if (taken.test(event)) {
+                kept.add(event);
+            } else {
+                notTaken.add(
+                        new SkippedItem(
+                                Reason.TURNED_OFF,
+                                event.kind().name(),
+                                event.accountId() + " takes no " + event.visibility() + " items"));
+            }
+        }
+        return kept.size() == events.size() ? this : new ParsedWebhook(kept, notTaken);
     }
 
     /** Collects a body's events and skipped items in payload order. */

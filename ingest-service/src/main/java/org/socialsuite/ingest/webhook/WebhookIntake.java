@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.socialsuite.events.Channel;
 import org.socialsuite.ingest.publish.InboundPublisher;
 import org.socialsuite.support.LogSafe;
+import org.socialsuite.support.accounts.AccountRegistry;
 
 /** What every network's webhook does once parsed: count, publish durably, answer. */
 @ApplicationScoped
@@ -16,13 +17,22 @@ public class WebhookIntake {
 
     private final InboundPublisher publisher;
     private final WebhookMetrics metrics;
+    private final AccountRegistry accounts;
 
-    public WebhookIntake(InboundPublisher publisher, WebhookMetrics metrics) {
+    public WebhookIntake(
+            InboundPublisher publisher, WebhookMetrics metrics, AccountRegistry accounts) {
         this.publisher = publisher;
         this.metrics = metrics;
+        this.accounts = accounts;
     }
 
-    public Uni<WebhookAccepted> accept(Channel channel, ParsedWebhook webhook) {
+    /**
+     * Publishes what the brand takes in from each account; what its administrator turned off is
+     * acknowledged to the network (it would only send it again) and counted, not published.
+     */
+    public Uni<WebhookAccepted> accept(Channel channel, ParsedWebhook parsed) {
+        ParsedWebhook webhook =
+                parsed.keeping(event -> accounts.receives(event.accountId(), event.visibility()));
         for (ParsedWebhook.SkippedItem item : webhook.skipped()) {
             metrics.skipped(channel, item);
             if (item.reason() == ParsedWebhook.Reason.UNKNOWN_ACCOUNT) {

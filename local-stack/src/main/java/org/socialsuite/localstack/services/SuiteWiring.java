@@ -23,6 +23,15 @@ public final class SuiteWiring {
         addresses.put(
                 "SOCIAL_TWITTER_API_URL",
                 env.getOrDefault("SOCIAL_TWITTER_API_URL", simulator + "/twitter"));
+        // The networks' login pages, where the workspace sends an administrator to connect.
+        addresses.put(
+                "SOCIAL_FACEBOOK_LOGIN_URL",
+                env.getOrDefault(
+                        "SOCIAL_FACEBOOK_LOGIN_URL", simulator + "/facebook/dialog/oauth"));
+        addresses.put(
+                "SOCIAL_TWITTER_AUTHORIZE_URL",
+                env.getOrDefault(
+                        "SOCIAL_TWITTER_AUTHORIZE_URL", simulator + "/twitter/i/oauth2/authorize"));
         addresses.put("SIMULATOR_INGEST_URL", local("ingest-service", env));
         addresses.put("INGEST_SERVICE_URL", local("ingest-service", env));
         addresses.put("CONVERSATION_SERVICE_URL", local("conversation-service", env));

@@ -18,6 +18,7 @@ import org.socialsuite.outbound.ratelimit.AccountRateLimiter;
 import org.socialsuite.outbound.ratelimit.Endpoint;
 import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
+import org.socialsuite.support.credentials.CredentialUnreadable;
 import org.socialsuite.support.tracing.Resumed;
 
 /**
@@ -89,7 +90,15 @@ class DeliveryAttempts {
                     Outcome.failed(refusal.get().code(), refusal.get().getMessage()));
         }
         Optional<ConnectedAccount> account = accounts.byId(reply.accountId());
-        Optional<String> token = accounts.accessToken(reply.accountId());
+        Optional<String> token;
+        try {
+            token = accounts.accessToken(reply.accountId());
+        } catch (CredentialUnreadable unreadable) {
+            // A key-encryption key this replica lacks: an operator's fix, not the network's answer.
+            return conclude(
+                    reply.replyId(),
+                    Outcome.failed("credential_unreadable", unreadable.getMessage()));
+        }
         if (account.isEmpty() || token.isEmpty()) {
             return conclude(
                     reply.replyId(),

@@ -1,69 +1,104 @@
 package org.socialsuite.support.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import org.socialsuite.events.AccountChanged;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.Visibility;
+import org.socialsuite.support.credentials.CredentialVault;
+import org.socialsuite.support.credentials.SealedCredential;
 
-/** Looks connected accounts up by our id or by their id on the network. */
+/**
+ * This replica's view of the connected accounts, kept by {@link AccountFeed} from the compacted
+ * {@code social.account.v1}: looked up by our id or by the id on the network. Credentials stay
+ * sealed here; {@link #accessToken} opens one when it is about to be used.
+ */
 @ApplicationScoped
 public class AccountRegistry {
 
-    private final ConnectedAccountsConfig config;
-    private final Map<String, ConnectedAccount> byId;
-    private final Map<String, ConnectedAccount> byExternalId;
+    private final Map<String, AccountChanged> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> idByExternalKey = new ConcurrentHashMap<>();
+    private final CredentialVault vault;
+    private volatile Instant latestChange;
 
-    public AccountRegistry(ConnectedAccountsConfig config) {
-        this.config = config;
-        this.byId =
-                config.accounts().entrySet().stream()
-                        .map(entry -> toAccount(entry.getKey(), entry.getValue()))
-                        .collect(
-                                Collectors.toUnmodifiableMap(
-                                        ConnectedAccount::accountId, Function.identity()));
-        this.byExternalId =
-                byId.values().stream()
-                        .collect(
-                                Collectors.toUnmodifiableMap(
-                                        account ->
-                                                externalKey(
-                                                        account.channel(), account.externalId()),
-                                        Function.identity()));
+    public AccountRegistry(CredentialVault vault) {
+        this.vault = vault;
     }
 
     public Optional<ConnectedAccount> byId(String accountId) {
-        return Optional.ofNullable(byId.get(accountId));
+        return Optional.ofNullable(byId.get(accountId)).map(ConnectedAccount::of);
     }
 
     /** The account a webhook is for: Facebook {@code entry[].id}, Twitter {@code for_user_id}. */
     public Optional<ConnectedAccount> byExternalId(Channel channel, String externalId) {
-        return Optional.ofNullable(byExternalId.get(externalKey(channel, externalId)));
+        return Optional.ofNullable(
+                        idByExternalKey.get(ConnectedAccount.externalKey(channel, externalId)))
+                .flatMap(this::byId);
     }
 
     public List<ConnectedAccount> all() {
-        return List.copyOf(byId.values());
+        return byId.values().stream().map(ConnectedAccount::of).toList();
     }
 
-    /** The account's sending credential; never log it. */
+    /**
+     * Whether the brand takes in items of this visibility from the account; an account this view
+     * does not hold takes nothing.
+     */
+    public boolean receives(String accountId, Visibility visibility) {
+        AccountChanged account = byId.get(accountId);
+        return account != null
+                && (visibility == Visibility.PUBLIC
+                        ? account.receivePublic()
+                        : account.receivePrivate());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /**
+     * The time of the newest change this view holds: two replicas with the same count and the same
+     * latest change have read the same topic.
+     */
+    public Optional<Instant> latestChange() {
+        return Optional.ofNullable(latestChange);
+    }
+
+    /**
+     * The account's sending credential, opened with this service's key-encryption keys; never log
+     * it.
+     *
+     * @throws org.socialsuite.support.credentials.CredentialUnreadable when it was sealed under a
+     *     key this service does not hold
+     */
     public Optional<String> accessToken(String accountId) {
-        return Optional.ofNullable(config.accounts().get(accountId))
-                .map(ConnectedAccountsConfig.Account::accessToken);
+        AccountChanged account = byId.get(accountId);
+        if (account == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                vault.open(SealedCredential.parse(account.sealedCredential()), accountId));
     }
 
-    private static ConnectedAccount toAccount(String id, ConnectedAccountsConfig.Account account) {
-        return new ConnectedAccount(
-                id,
-                account.brandId(),
-                account.channel(),
-                account.externalId(),
-                account.pageName(),
-                account.handle());
-    }
-
-    private static String externalKey(Channel channel, String externalId) {
-        return channel + ":" + externalId;
+    /** An account as it now is, or gone ({@code changed} null: the tombstone of a disconnect). */
+    synchronized void apply(String accountId, AccountChanged changed) {
+        AccountChanged previous =
+                changed == null ? byId.remove(accountId) : byId.put(accountId, changed);
+        if (previous != null) {
+            idByExternalKey.remove(
+                    ConnectedAccount.externalKey(previous.channel(), previous.externalId()));
+        }
+        if (changed != null) {
+            if (latestChange == null || changed.changedAt().isAfter(latestChange)) {
+                latestChange = changed.changedAt();
+            }
+            idByExternalKey.put(
+                    ConnectedAccount.externalKey(changed.channel(), changed.externalId()),
+                    accountId);
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class CredentialVault {
 
     /**
      * @param keys key id to a base64 (standard or url-safe) 256-bit key
-     * @param currentKeyId the key new credentials are sealed with
+     * @param currentKeyId the key new credentials are sealed with; null where credentials are only
+     *     opened
      */
     public static CredentialVault of(Map<String, String> keys, String currentKeyId) {
         Map<String, SecretKey> decoded = new TreeMap<>();
@@ -56,7 +57,7 @@ public final class CredentialVault {
                     }
                     decoded.put(id, new SecretKeySpec(key, "AES"));
                 });
-        if (!decoded.containsKey(currentKeyId)) {
+        if (currentKeyId != null && !decoded.containsKey(currentKeyId)) {
             throw new IllegalArgumentException(
                     "The current key-encryption key "
                             + currentKeyId
@@ -67,6 +68,11 @@ public final class CredentialVault {
     }
 
     public String currentKeyId() {
+        if (currentKeyId == null) {
+            throw new IllegalStateException(
+                    "No current key-encryption key (suite.credentials.current-key): this vault only"
+                            + " opens credentials");
+        }
         return currentKeyId;
     }
 
@@ -79,7 +85,7 @@ public final class CredentialVault {
             byte[] ciphertext =
                     encrypt(dataKey, secret.getBytes(StandardCharsets.UTF_8), binding(boundTo));
             return new SealedCredential(
-                    currentKeyId, wrap(currentKeyId, dataKey.getEncoded()), ciphertext);
+                    currentKeyId(), wrap(currentKeyId(), dataKey.getEncoded()), ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -107,11 +113,11 @@ public final class CredentialVault {
      * itself is neither decrypted nor re-encrypted.
      */
     public SealedCredential rewrap(SealedCredential sealed) {
-        if (sealed.keyId().equals(currentKeyId)) {
+        if (sealed.keyId().equals(currentKeyId())) {
             return sealed;
         }
         return new SealedCredential(
-                currentKeyId, wrap(currentKeyId, unwrap(sealed)), sealed.ciphertext());
+                currentKeyId(), wrap(currentKeyId(), unwrap(sealed)), sealed.ciphertext());
     }
 
     private byte[] wrap(String keyId, byte[] dataKey) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-import org.socialsuite.support.accounts.ConnectedAccountsConfig;
+import org.socialsuite.support.accounts.configured.ConnectedAccountsConfig;
 
 /**
  * Fails closed: outside the development profiles ({@code local}, {@code dev}, {@code test}, which

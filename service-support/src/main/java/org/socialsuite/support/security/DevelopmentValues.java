@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.socialsuite.support.accounts.ConnectedAccountsConfig;
+import org.socialsuite.support.accounts.configured.ConnectedAccountsConfig;
 
 /**
  * What only a development run may use, and the check a service makes of its configuration before it
@@ -32,6 +32,7 @@ public final class DevelopmentValues {
                     "dev-facebook-app-secret",
                     "dev-verify-token",
                     "dev-twitter-consumer-secret",
+                    "dev-twitter-client-secret",
                     "dev-acme-page-token",
                     "dev-acme-twitter-token",
                     "dev-globex-page-token",
@@ -47,11 +48,14 @@ public final class DevelopmentValues {
     static final String DEVELOPMENT_PUBLIC_KEY = "dev-keys/agent-jwt-public.pem";
     static final String DEVELOPMENT_PRIVATE_KEY = "dev-keys/agent-jwt-private.pem";
 
-    private static final List<String> WEBHOOK_SECRETS =
+    /** The network apps' secrets: webhook signing (ingest) and the login flows (account). */
+    private static final List<String> NETWORK_SECRETS =
             List.of(
                     "social.facebook.app-secret",
                     "social.facebook.verify-token",
-                    "social.twitter.consumer-secret");
+                    "social.twitter.consumer-secret",
+                    "social.apps.facebook.app-secret",
+                    "social.apps.x.client-secret");
 
     private DevelopmentValues() {}
 
@@ -89,7 +93,7 @@ public final class DevelopmentValues {
             Map<String, ConnectedAccountsConfig.Account> accounts,
             boolean verifiesAgentTokens) {
         List<Refusal> refusals = new ArrayList<>();
-        for (String name : WEBHOOK_SECRETS) {
+        for (String name : NETWORK_SECRETS) {
             config.apply(name)
                     .filter(DEMO_SECRETS::contains)
                     .ifPresent(value -> refusals.add(new Refusal(name, "is a demo secret")));

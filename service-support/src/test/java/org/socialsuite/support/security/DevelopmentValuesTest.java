@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialsuite.events.Channel;
-import org.socialsuite.support.accounts.ConnectedAccountsConfig;
+import org.socialsuite.support.accounts.configured.ConnectedAccountsConfig;
 import org.socialsuite.support.security.DevelopmentValues.Refusal;
 
 class DevelopmentValuesTest {

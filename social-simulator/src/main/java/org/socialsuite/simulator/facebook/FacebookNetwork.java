@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.socialsuite.events.Channel;
 import org.socialsuite.simulator.SimulatorConfig;
+import org.socialsuite.simulator.brand.BrandAccounts;
 import org.socialsuite.simulator.quota.QuotaCounter;
 import org.socialsuite.simulator.webhook.WebhookOutbox;
 import org.socialsuite.simulator.world.DemoPeople;
@@ -16,7 +16,6 @@ import org.socialsuite.simulator.world.FacebookItem;
 import org.socialsuite.simulator.world.MessengerMessage;
 import org.socialsuite.simulator.world.Person;
 import org.socialsuite.simulator.world.SocialWorld;
-import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
 import org.socialsuite.support.rules.MessagingWindows;
 import org.socialsuite.support.rules.ReplyLength;
@@ -37,14 +36,14 @@ public class FacebookNetwork {
 
     private final SocialWorld world;
     private final WebhookOutbox webhooks;
-    private final AccountRegistry accounts;
+    private final BrandAccounts accounts;
     private final QuotaCounter quota;
     private final Clock clock;
 
     public FacebookNetwork(
             SocialWorld world,
             WebhookOutbox webhooks,
-            AccountRegistry accounts,
+            BrandAccounts accounts,
             SimulatorConfig config,
             Clock clock) {
         this.world = world;
@@ -56,10 +55,7 @@ public class FacebookNetwork {
     }
 
     public List<ConnectedAccount> pages() {
-        return accounts.all().stream()
-                .filter(a -> a.channel() == Channel.FACEBOOK)
-                .sorted(Comparator.comparing(ConnectedAccount::accountId))
-                .toList();
+        return accounts.on(Channel.FACEBOOK);
     }
 
     // People, played from the console.
@@ -283,9 +279,8 @@ public class FacebookNetwork {
     }
 
     private void authorise(String pageId, String bearer) {
-        ConnectedAccount page = page(pageId);
-        String token = accounts.accessToken(page.accountId()).orElse("");
-        if (bearer == null || !bearer.equals("Bearer " + token)) {
+        page(pageId);
+        if (!accounts.authorises(Channel.FACEBOOK, pageId, bearer)) {
             throw GraphRefusal.invalidToken();
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,8 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.socialsuite.events.Channel;
+import org.socialsuite.simulator.SimulatorConfig;
+import org.socialsuite.simulator.brand.BrandAccounts;
 import org.socialsuite.simulator.world.FacebookItem;
 import org.socialsuite.simulator.world.MessengerMessage;
 import org.socialsuite.simulator.world.Person;
@@ -35,9 +40,93 @@ public class GraphApi {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private final FacebookNetwork facebook;
+    private final BrandAccounts accounts;
+    private final SimulatorConfig config;
 
-    public GraphApi(FacebookNetwork facebook) {
+    public GraphApi(FacebookNetwork facebook, BrandAccounts accounts, SimulatorConfig config) {
         this.facebook = facebook;
+        this.accounts = accounts;
+        this.config = config;
+    }
+
+    /**
+     * Facebook Login's code exchanged for a user access token, by the app's server (the parameters
+     * in the body, as the Graph API also takes them, so no URL holds the secret).
+     */
+    @POST
+    @Path("/oauth/access_token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public ObjectNode accessToken(
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("redirect_uri") String redirectUri,
+            @FormParam("code") String code) {
+        if (!config.apps().facebookAppId().equals(clientId)
+                || !config.facebookAppSecret().equals(clientSecret)) {
+            throw new GraphRefusal(
+                    101, null, "Error validating application. Invalid application ID.");
+        }
+        String userToken =
+                accounts.facebookUserToken(code, redirectUri)
+                        .orElseThrow(
+                                () ->
+                                        new GraphRefusal(
+                                                100,
+                                                36009,
+                                                "This authorization code has been used."));
+        return NODES.objectNode()
+                .put("access_token", userToken)
+                .put("token_type", "bearer")
+                .put("expires_in", 5_183_944);
+    }
+
+    /** The pages the user granted the app, each with its page access token. */
+    @GET
+    @Path("/me/accounts")
+    public ObjectNode managedPages(@HeaderParam("Authorization") String bearer) {
+        List<BrandAccounts.PageToken> pages =
+                accounts.managedPages(bearer).orElseThrow(GraphRefusal::invalidToken);
+        ObjectNode body = NODES.objectNode();
+        var data = body.putArray("data");
+        for (BrandAccounts.PageToken granted : pages) {
+            ObjectNode page = data.addObject();
+            page.put("access_token", granted.accessToken());
+            page.put("category", "Product/service");
+            page.putArray("category_list")
+                    .addObject()
+                    .put("id", "2201")
+                    .put("name", "Product/service");
+            page.put("name", granted.page().pageName().orElse(granted.page().externalId()));
+            page.put("id", granted.page().externalId());
+            page.putArray("tasks")
+                    .add("ANALYZE")
+                    .add("ADVERTISE")
+                    .add("MESSAGING")
+                    .add("MODERATE")
+                    .add("CREATE_CONTENT")
+                    .add("MANAGE");
+        }
+        return body;
+    }
+
+    /** The app subscribed to the page's webhooks, with the page's token. */
+    @POST
+    @Path("/{pageId}/subscribed_apps")
+    public ObjectNode subscribe(
+            @PathParam("pageId") String pageId,
+            @HeaderParam("Authorization") String bearer,
+            @QueryParam("subscribed_fields") String fields) {
+        if (accounts.byExternalId(Channel.FACEBOOK, pageId).isEmpty()) {
+            throw GraphRefusal.noSuchObject(pageId);
+        }
+        if (!accounts.authorises(Channel.FACEBOOK, pageId, bearer)) {
+            throw GraphRefusal.invalidToken();
+        }
+        if (fields == null || fields.isBlank()) {
+            throw GraphRefusal.badParameter("The parameter subscribed_fields is required");
+        }
+        accounts.subscribe(Channel.FACEBOOK, pageId);
+        return NODES.objectNode().put("success", true);
     }
 
     @POST

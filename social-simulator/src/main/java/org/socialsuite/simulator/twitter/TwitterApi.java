@@ -13,10 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.format.DateTimeFormatter;
+import org.socialsuite.events.Channel;
+import org.socialsuite.simulator.SimulatorConfig;
+import org.socialsuite.simulator.brand.BrandAccounts;
 import org.socialsuite.simulator.twitter.TwitterNetwork.Counted;
 import org.socialsuite.simulator.world.DirectMessage;
 import org.socialsuite.simulator.world.Person;
 import org.socialsuite.simulator.world.Tweet;
+import org.socialsuite.support.accounts.ConnectedAccount;
 
 /**
  * The API v2 calls outbound-service and profile-service make (PLATFORMS.md, "Sending and lookups"),
@@ -30,9 +34,46 @@ public class TwitterApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final TwitterNetwork twitter;
+    private final BrandAccounts accounts;
+    private final SimulatorConfig config;
 
-    public TwitterApi(TwitterNetwork twitter) {
+    public TwitterApi(TwitterNetwork twitter, BrandAccounts accounts, SimulatorConfig config) {
         this.twitter = twitter;
+        this.accounts = accounts;
+        this.config = config;
+    }
+
+    /** The user a user access token belongs to. */
+    @GET
+    @Path("/users/me")
+    public ObjectNode me(@HeaderParam("Authorization") String bearer) {
+        ConnectedAccount user =
+                accounts.authorised(Channel.TWITTER, bearer)
+                        .orElseThrow(TwitterRefusal::unauthorized);
+        String handle = user.handle().orElse(user.externalId());
+        ObjectNode body = NODES.objectNode();
+        body.putObject("data")
+                .put("id", user.externalId())
+                .put("name", handle)
+                .put("username", handle);
+        return body;
+    }
+
+    /** The app's Account Activity webhook subscribed to the user's activity, with their token. */
+    @POST
+    @Path("/account_activity/webhooks/{webhookId}/subscriptions/all")
+    public ObjectNode subscribe(
+            @PathParam("webhookId") String webhookId, @HeaderParam("Authorization") String bearer) {
+        ConnectedAccount user =
+                accounts.authorised(Channel.TWITTER, bearer)
+                        .orElseThrow(TwitterRefusal::unauthorized);
+        if (!config.apps().twitterWebhookId().equals(webhookId)) {
+            throw TwitterRefusal.invalid("The webhook " + webhookId + " does not exist");
+        }
+        accounts.subscribe(Channel.TWITTER, user.externalId());
+        ObjectNode body = NODES.objectNode();
+        body.putObject("data").put("subscribed", true);
+        return body;
     }
 
     @POST

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.socialsuite.events.Channel;
 import org.socialsuite.simulator.SimulatorConfig;
+import org.socialsuite.simulator.brand.BrandAccounts;
 import org.socialsuite.simulator.quota.QuotaCounter;
 import org.socialsuite.simulator.quota.QuotaCounter.Usage;
 import org.socialsuite.simulator.webhook.WebhookOutbox;
@@ -22,7 +22,6 @@ import org.socialsuite.simulator.world.DirectMessage;
 import org.socialsuite.simulator.world.Person;
 import org.socialsuite.simulator.world.SocialWorld;
 import org.socialsuite.simulator.world.Tweet;
-import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
 import org.socialsuite.support.rules.ReplyLength;
 import org.socialsuite.support.rules.TwitterText;
@@ -43,7 +42,7 @@ public class TwitterNetwork {
 
     private final SocialWorld world;
     private final WebhookOutbox webhooks;
-    private final AccountRegistry accounts;
+    private final BrandAccounts accounts;
     private final QuotaCounter tweetQuota;
     private final QuotaCounter dmQuota;
     private final Clock clock;
@@ -51,7 +50,7 @@ public class TwitterNetwork {
     public TwitterNetwork(
             SocialWorld world,
             WebhookOutbox webhooks,
-            AccountRegistry accounts,
+            BrandAccounts accounts,
             SimulatorConfig config,
             Clock clock) {
         this.world = world;
@@ -66,10 +65,7 @@ public class TwitterNetwork {
     }
 
     public List<ConnectedAccount> brands() {
-        return accounts.all().stream()
-                .filter(a -> a.channel() == Channel.TWITTER)
-                .sorted(Comparator.comparing(ConnectedAccount::accountId))
-                .toList();
+        return accounts.on(Channel.TWITTER);
     }
 
     /** A call's result and where the caller's quota stands after it. */
@@ -318,15 +314,7 @@ public class TwitterNetwork {
     }
 
     private ConnectedAccount authorise(String bearer) {
-        return brands().stream()
-                .filter(
-                        brand ->
-                                bearer != null
-                                        && bearer.equals(
-                                                "Bearer "
-                                                        + accounts.accessToken(brand.accountId())
-                                                                .orElse("")))
-                .findFirst()
+        return accounts.authorised(Channel.TWITTER, bearer)
                 .orElseThrow(TwitterRefusal::unauthorized);
     }
 

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.socialsuite.events.Channel;
 import org.socialsuite.simulator.SimulatorConfig;
+import org.socialsuite.simulator.brand.BrandAccounts;
 
 /**
  * Collects what happens during one batch window and sends it the way each network batches: Facebook
@@ -38,16 +40,22 @@ public class WebhookOutbox {
                     });
     private final Map<String, List<JsonNode>> facebookBatch = new LinkedHashMap<>();
     private final Map<String, TwitterBatch> twitterBatch = new LinkedHashMap<>();
+    private final BrandAccounts accounts;
     private boolean flushScheduled;
 
-    public WebhookOutbox(WebhookDelivery delivery, SimulatorConfig config, Clock clock) {
+    public WebhookOutbox(
+            WebhookDelivery delivery, SimulatorConfig config, BrandAccounts accounts, Clock clock) {
         this.delivery = delivery;
         this.config = config;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
     /** A feed change ({@code changes[]}) of a page. */
     public synchronized void facebookChange(String pageId, ObjectNode value) {
+        if (!accounts.subscribed(Channel.FACEBOOK, pageId)) {
+            return;
+        }
         ObjectNode change = NODES.objectNode().put("field", "feed");
         change.set("value", value);
         facebookBatch.computeIfAbsent(pageId + "|changes", k -> new ArrayList<>()).add(change);
@@ -56,6 +64,9 @@ public class WebhookOutbox {
 
     /** A Messenger item ({@code messaging[]}) of a page. */
     public synchronized void facebookMessaging(String pageId, ObjectNode item) {
+        if (!accounts.subscribed(Channel.FACEBOOK, pageId)) {
+            return;
+        }
         facebookBatch.computeIfAbsent(pageId + "|messaging", k -> new ArrayList<>()).add(item);
         scheduleFlush();
     }
@@ -67,6 +78,9 @@ public class WebhookOutbox {
      */
     public synchronized void twitter(
             String forUserId, String eventType, ObjectNode event, Map<String, ObjectNode> users) {
+        if (!accounts.subscribed(Channel.TWITTER, forUserId)) {
+            return;
+        }
         TwitterBatch batch =
                 twitterBatch.computeIfAbsent(
                         forUserId + "|" + eventType, k -> new TwitterBatch(forUserId, eventType));

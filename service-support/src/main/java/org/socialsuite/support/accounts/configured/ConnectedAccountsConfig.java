@@ -1,4 +1,4 @@
-package org.socialsuite.support.accounts;
+package org.socialsuite.support.accounts.configured;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Map;

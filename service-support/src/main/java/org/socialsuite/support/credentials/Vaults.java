@@ -1,9 +1,8 @@
-package org.socialsuite.account.credentials;
+package org.socialsuite.support.credentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.socialsuite.support.credentials.CredentialVault;
 
 /** The vault of this service's configured key-encryption keys. */
 @ApplicationScoped
@@ -12,6 +11,6 @@ public class Vaults {
     @Produces
     @Singleton
     CredentialVault vault(CredentialKeys keys) {
-        return CredentialVault.of(keys.keys(), keys.currentKey());
+        return CredentialVault.of(keys.keys(), keys.currentKey().orElse(null));
     }
 }

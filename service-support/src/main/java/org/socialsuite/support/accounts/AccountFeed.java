@@ -1,0 +1,203 @@
+package org.socialsuite.support.accounts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+import org.socialsuite.events.AccountChanged;
+import org.socialsuite.events.json.AccountChangedDeserializer;
+import org.socialsuite.support.LogSafe;
+
+/**
+ * Reads the whole of the compacted {@code social.account.v1} into {@link AccountRegistry}, from the
+ * beginning and then as it grows, in every replica: no consumer group, so each replica has every
+ * account, and a replica started later builds the same view. The start waits (a bounded time) until
+ * the view has caught up with the topic's end, so a fresh replica does not answer webhooks with
+ * half a registry; readiness ({@link AccountsCaughtUp}) says so either way.
+ */
+@ApplicationScoped
+public class AccountFeed {
+
+    private static final Logger LOG = Logger.getLogger(AccountFeed.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(1);
+
+    private final AccountRegistry registry;
+    private final AccountFeedConfig config;
+    private final Config kafkaConfig;
+    private final AccountChangedDeserializer deserializer = new AccountChangedDeserializer();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public AccountFeed(
+            AccountRegistry registry,
+            AccountFeedConfig config,
+            Config kafkaConfig,
+            MeterRegistry meters) {
+        this.registry = registry;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        meters.gauge("suite.accounts.known", Tags.empty(), registry, AccountRegistry::size);
+    }
+
+    void start(@Observes StartupEvent startup) throws InterruptedException {
+        consumer = new KafkaConsumer<>(consumerProperties());
+        thread = new Thread(this::run, "account-feed");
+        thread.setDaemon(true);
+        thread.start();
+        if (!caughtUp.await(config.startWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warnf(
+                    "Connected accounts: not caught up with %s after %s; starting, not ready until"
+                            + " it is",
+                    config.topic(), config.startWait());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        }
+    }
+
+    public boolean caughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> reader = consumer) {
+            List<TopicPartition> partitions = partitions(reader);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                    apply(record);
+                }
+                if (!caughtUp() && reachedEnd(reader, end)) {
+                    LOG.infof(
+                            "Connected accounts: %d known from %s",
+                            registry.size(), config.topic());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // shutdown
+        } catch (KafkaException | IllegalStateException e) {
+            LOG.error("Connected accounts: the feed stopped; the view no longer changes", e);
+        }
+    }
+
+    /** The topic's partitions, once it exists and the broker answers. */
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> reader) {
+        while (running) {
+            try {
+                List<PartitionInfo> found = reader.partitionsFor(config.topic(), TOPIC_RETRY);
+                if (found != null && !found.isEmpty()) {
+                    return found.stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException brokerAway) {
+                // asked again below
+            }
+            LOG.debugf("Connected accounts: %s not there yet", config.topic());
+            try {
+                Thread.sleep(TOPIC_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+        return List.of();
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        AccountChanged changed;
+        try {
+            changed = deserializer.deserialize(record.topic(), record.value());
+        } catch (KafkaException unreadable) {
+            // Written by a newer account-service or damaged: this account keeps its last view.
+            LOG.errorf(
+                    "Connected accounts: record %s-%d@%d unreadable, skipped: %s",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    LogSafe.value(unreadable.getMessage()));
+            return;
+        }
+        if (record.key() == null
+                || (changed != null && !changed.accountId().equals(record.key()))) {
+            LOG.errorf(
+                    "Connected accounts: record %s-%d@%d keyed %s, skipped",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    LogSafe.value(String.valueOf(record.key())));
+            return;
+        }
+        registry.apply(record.key(), changed);
+    }
+
+    private static boolean reachedEnd(
+            KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream()
+                .allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
+    }
+
+    /**
+     * The application's own {@code kafka.*} settings (servers, security), as an assigned reader
+     * without a group.
+     */
+    private Properties consumerProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : kafkaConfig.getPropertyNames()) {
+            if (name.startsWith("kafka.")) {
+                kafkaConfig
+                        .getOptionalValue(name, String.class)
+                        .ifPresent(
+                                value -> properties.put(name.substring("kafka.".length()), value));
+            }
+        }
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(
+                ConsumerConfig.CLIENT_ID_CONFIG, "account-feed-" + ProcessHandle.current().pid());
+        properties.put(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
+        Properties result = new Properties();
+        result.putAll(properties);
+        return result;
+    }
+}
