@@ -2,6 +2,7 @@
 // indicators, the reply toggle, the Public-to-Private link and the social widget.
 // Every consumer text is set with textContent: it is never parsed as HTML.
 import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
+import { accountsPage } from './accounts.js';
 
 const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null };
 const $ = (id) => document.getElementById(id);
@@ -49,7 +50,7 @@ async function showSignIn() {
   const agents = await fetch('/auth/demo-agents').then((r) => r.json());
   $('demo-agents').replaceChildren(...agents.map((agent) => el('button', {
     type: 'button', class: 'primary', 'data-test': `sign-in-${agent.agentId}`,
-    text: `Sign in as ${agent.agentId} (${agent.brandId})`,
+    text: `Sign in as ${agent.agentId} (${agent.brandId}${agent.admin ? ', administrator' : ''})`,
     onclick: async () => {
       const session = await fetch('/auth/sign-in', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentId: agent.agentId }),
@@ -429,13 +430,19 @@ async function listen(attempt = 0) {
 
 // --- Start -----------------------------------------------------------------------------------
 
-function start(session) {
+async function start(session) {
   state.session = session;
   state.seen = JSON.parse(localStorage.getItem(`seen:${session.agentId}`) || '{}');
   $('sign-in').hidden = true;
   $('workspace').hidden = false;
   $('who').textContent = `${session.agentId} · ${session.brandId}`;
   $('sign-out').onclick = signOut;
+  if (session.admin) {
+    const accounts = accountsPage({ api, el, icon, $ });
+    $('open-accounts').hidden = false;
+    $('open-accounts').onclick = accounts.open;
+    await accounts.completeLogin();
+  }
   $('filter-status').onchange = loadConversations;
   $('filter-channel').onchange = loadConversations;
   loadConversations();

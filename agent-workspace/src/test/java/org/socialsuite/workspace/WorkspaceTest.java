@@ -153,7 +153,11 @@ class WorkspaceTest {
         given().get("/auth/demo-agents")
                 .then()
                 .statusCode(200)
-                .body("agentId", org.hamcrest.Matchers.contains("acme-agent-1", "globex-agent-1"));
+                .body(
+                        "agentId",
+                        org.hamcrest.Matchers.contains(
+                                "acme-agent-1", "acme-admin-1", "globex-agent-1", "globex-admin-1"))
+                .body("admin", org.hamcrest.Matchers.contains(false, true, false, true));
 
         var session =
                 given().contentType(ContentType.JSON)
@@ -182,6 +186,22 @@ class WorkspaceTest {
                 .post("/auth/sign-in")
                 .then()
                 .statusCode(400);
+    }
+
+    @Test
+    void aDemoAdministratorsTokenCarriesTheAdminGroup() {
+        var session =
+                given().contentType(ContentType.JSON)
+                        .body("{\"agentId\":\"acme-admin-1\"}")
+                        .post("/auth/sign-in")
+                        .then()
+                        .statusCode(200)
+                        .body("admin", org.hamcrest.Matchers.is(true))
+                        .extract()
+                        .jsonPath();
+        String payload = session.getString("token").split("\\.")[1];
+        String claims = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"sub\":\"acme-admin-1\"", "\"admin\"", "\"agent\"");
     }
 
     @Test

@@ -51,6 +51,57 @@ class BrowserStoryIT {
     }
 
     @Test
+    void anAdministratorConnectsAPageAndTheFirstCommentOnItArrives() throws Exception {
+        // The administrator works in a tab of their own: a session belongs to its tab.
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        String administrator = browser.driver.getWindowHandle();
+        browser.driver.get(workspaceUrl);
+        browser.click("sign-in-acme-admin-1");
+        browser.click("open-accounts");
+        browser.find("account-acme-facebook");
+
+        // Facebook Login, played by the simulator: the administrator grants AcmeOutlet.
+        browser.click("connect-facebook");
+        browser.until(d -> d.findElement(By.cssSelector("input[name='page'][value='7000003']")))
+                .click();
+        browser.screenshot("facebook-login");
+        browser.driver.findElement(By.id("continue")).click();
+
+        // Back in the workspace, the page is connected: no restart anywhere.
+        browser.awaitText("accounts-message", "Connected: AcmeOutlet");
+        browser.find("account-acme-facebook-7000003");
+        browser.screenshot("workspace-accounts");
+
+        // A consumer comments on the new page, and the conversation arrives.
+        commentOnThePagePost("7000003", "8005", "Is the outlet open on Sundays?");
+        browser.driver.switchTo().window(administrator);
+        browser.click("close-accounts");
+        browser.until(
+                d ->
+                        !d.findElements(
+                                        By.xpath(
+                                                "//ul[@id='conversations']//li[contains(.,"
+                                                        + " 'Is the outlet open on Sundays?')]"))
+                                .isEmpty());
+        browser.click("conversation-8005");
+        browser.awaitText("transcript", "Is the outlet open on Sundays?");
+        assertThat(lastIndicator()).contains("Public", "Dana Okafor", "commented");
+        browser.screenshot("workspace-new-page-conversation");
+
+        // Disconnected again from the same page.
+        browser.click("open-accounts");
+        browser.click("disconnect-acme-facebook-7000003");
+        browser.driver.switchTo().alert().accept();
+        browser.awaitText("accounts-message", "AcmeOutlet disconnected");
+        assertThat(
+                        browser.driver.findElements(
+                                By.cssSelector("[data-test='account-acme-facebook-7000003']")))
+                .isEmpty();
+        browser.driver.close();
+        onWorkspace();
+    }
+
+    @Test
     void signedOutOnlyTheSignInShowsAndNoPageRequestIsMissing() throws Exception {
         // A new tab has no session: the workspace opens signed out.
         browser.driver.switchTo().newWindow(WindowType.TAB);
@@ -357,8 +408,12 @@ class BrowserStoryIT {
         browser.click("tweet-at-2000001-send");
     }
 
-    /** On the console, the person comments on the page's post. */
+    /** On the console, the person comments on AcmeCare's post. */
     private static void commentOnThePagePost(String personId, String text) {
+        commentOnThePagePost("1000001", personId, text);
+    }
+
+    private static void commentOnThePagePost(String pageId, String personId, String text) {
         onConsole();
         new Select(browser.find("fb-person-select")).selectByValue(personId);
         String post =
@@ -366,8 +421,11 @@ class BrowserStoryIT {
                                 d ->
                                         d.findElement(
                                                 By.cssSelector(
-                                                        "[data-test='fb-page-1000001']"
-                                                            + " [data-test^='fb-item-1000001_']")))
+                                                        "[data-test='fb-page-"
+                                                                + pageId
+                                                                + "'] [data-test^='fb-item-"
+                                                                + pageId
+                                                                + "_']")))
                         .getAttribute("data-test")
                         .substring("fb-item-".length());
         browser.type("fb-comment-" + post + "-input", text);

@@ -42,7 +42,7 @@ class ConnectedAccountsIT {
     private static final String REDIRECT = "https://workspace.example/accounts.html";
     private static final String OUTLET_PAGE = "7000001";
     private static final String DEALS_USER = "7000002";
-    private static final String OUTLET = "acme-facebook-" + OUTLET_PAGE;
+    private static final String OUTLET = "globex-facebook-" + OUTLET_PAGE;
 
     private static SimulatedSuite suite;
 
@@ -61,7 +61,7 @@ class ConnectedAccountsIT {
                         .extract()
                         .jsonPath();
 
-        // Facebook Login: the dialog offers the administrator's pages, they grant AcmeOutlet.
+        // Facebook Login: the dialog offers the administrator's pages, they grant BargainOutlet.
         String dialog =
                 given().baseUri(options.getString("facebook.url"))
                         .queryParam("client_id", options.getString("facebook.clientId"))
@@ -73,7 +73,7 @@ class ConnectedAccountsIT {
                         .statusCode(200)
                         .extract()
                         .asString();
-        assertThat(dialog).contains("value=\"" + OUTLET_PAGE + "\"").contains("AcmeOutlet");
+        assertThat(dialog).contains("value=\"" + OUTLET_PAGE + "\"").contains("BargainOutlet");
         Map<String, String> back =
                 redirectedTo(
                         given().baseUri(suite.simulator.baseUrl())
@@ -91,7 +91,7 @@ class ConnectedAccountsIT {
                         .then()
                         .statusCode(200)
                         .body("[0].id", equalTo(OUTLET))
-                        .body("[0].pageName", equalTo("AcmeOutlet"))
+                        .body("[0].pageName", equalTo("BargainOutlet"))
                         .extract()
                         .asString();
         assertNoToken(connected);
@@ -132,7 +132,7 @@ class ConnectedAccountsIT {
                 .body("items.text", hasItem("Hello in private"))
                 .body("items.text", not(hasItem("Anyone there?")));
 
-        // X's OAuth 2.0 with PKCE: the administrator logs in as @AcmeDeals.
+        // X's OAuth 2.0 with PKCE: the administrator logs in as @DealsDesk.
         String verifier = "e2e-verifier-" + "x".repeat(40);
         String challenge =
                 Base64.getUrlEncoder()
@@ -154,7 +154,7 @@ class ConnectedAccountsIT {
                                 .statusCode(200)
                                 .extract()
                                 .asString())
-                .contains("@AcmeDeals");
+                .contains("@DealsDesk");
         Map<String, String> xBack =
                 redirectedTo(
                         given().baseUri(suite.simulator.baseUrl())
@@ -174,7 +174,7 @@ class ConnectedAccountsIT {
                         .post("/api/accounts/x")
                         .then()
                         .statusCode(200)
-                        .body("handle", equalTo("AcmeDeals"))
+                        .body("handle", equalTo("DealsDesk"))
                         .extract()
                         .asString();
         assertNoToken(deals);
@@ -187,7 +187,7 @@ class ConnectedAccountsIT {
                         "9003",
                         "text",
                         "any coupons today?"));
-        awaitConversationOf("acme-twitter-" + DEALS_USER, "9003");
+        awaitConversationOf("globex-twitter-" + DEALS_USER, "9003");
 
         // A replica started now builds the same view from the compacted topic.
         ServiceProcess replica = suite.startIngestReplica();
@@ -318,26 +318,19 @@ class ConnectedAccountsIT {
 
     private static io.restassured.specification.RequestSpecification admin() {
         return given().baseUri(suite.accounts.baseUrl())
-                .header("Authorization", AgentTokens.adminBearer("acme"))
+                .header("Authorization", AgentTokens.adminBearer("globex"))
                 .contentType(ContentType.JSON);
     }
 
     private static ValidatableResponse agent(String path) {
         return given().baseUri(suite.conversations.baseUrl())
-                .header("Authorization", AgentTokens.bearer("acme"))
+                .header("Authorization", AgentTokens.bearer("globex"))
                 .get(path)
                 .then()
                 .statusCode(200);
     }
 
     private static String console(String path, Map<String, Object> body) {
-        return given().baseUri(suite.simulator.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/console/api" + path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("id");
+        return SimulatorConsole.act(suite.simulator, path, body);
     }
 }

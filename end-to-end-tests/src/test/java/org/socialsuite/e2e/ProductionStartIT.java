@@ -43,7 +43,7 @@ class ProductionStartIT {
     @TempDir Path logs;
 
     @Test
-    void ingestInProdRefusesTheDemoSecretsAndPageTokens() throws IOException {
+    void ingestInProdRefusesTheDemoSecrets() throws IOException {
         String log = refusal("ingest-service", "prod", Map.of());
 
         assertThat(log)
@@ -51,7 +51,22 @@ class ProductionStartIT {
                 .contains(
                         "social.facebook.app-secret is a demo secret (set"
                                 + " SOCIAL_FACEBOOK_APP_SECRET)")
-                .contains("(set SOCIAL_TWITTER_CONSUMER_SECRET)")
+                .contains("(set SOCIAL_TWITTER_CONSUMER_SECRET)");
+    }
+
+    /**
+     * The demo registry is account-service's seed now: it is the one that must refuse its tokens.
+     */
+    @Test
+    void accountServiceInProdRefusesTheDemoRegistrysTokens() throws IOException {
+        Map<String, String> environment =
+                withDatabase(
+                        Map.of(
+                                "SOCIAL_APPS_FACEBOOK_APP_SECRET", "app-secret-from-the-dashboard",
+                                "SOCIAL_APPS_X_CLIENT_SECRET", "client-secret-from-x"));
+
+        assertThat(refusal("account-service", "prod", environment))
+                .contains("Refusing to start in profile prod")
                 .contains("social.accounts.acme-facebook.access-token is a demo page token");
     }
 

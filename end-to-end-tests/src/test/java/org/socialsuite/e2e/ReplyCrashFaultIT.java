@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -444,13 +443,6 @@ class ReplyCrashFaultIT {
     }
 
     private String console(String path, Map<String, ?> body) {
-        return given().baseUri(simulator.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/console/api" + path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("id");
+        return SimulatorConsole.act(simulator, path, body);
     }
 }

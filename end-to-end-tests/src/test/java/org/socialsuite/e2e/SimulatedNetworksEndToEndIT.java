@@ -227,13 +227,6 @@ class SimulatedNetworksEndToEndIT {
     }
 
     private static String console(String path, Map<String, Object> body) {
-        return given().baseUri(simulator.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/console/api" + path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("id");
+        return SimulatorConsole.act(simulator, path, body);
     }
 }

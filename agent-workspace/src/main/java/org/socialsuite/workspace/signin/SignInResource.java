@@ -34,18 +34,21 @@ public class SignInResource {
         this.config = config;
     }
 
-    public record DemoAgent(String agentId, String brandId) {}
+    /** A demo agent; an administrator (the {@code admin} group) also manages the accounts. */
+    public record DemoAgent(String agentId, String brandId, boolean admin) {}
 
     public record SignIn(String agentId) {}
 
     /**
      * @param accounts the brand's connected accounts, for the Public-to-Private link and the
      *     filters
+     * @param admin whether the agent may open the Accounts page
      */
     public record Session(
             String token,
             String agentId,
             String brandId,
+            boolean admin,
             Instant expiresAt,
             List<Account> accounts) {}
 
@@ -55,7 +58,13 @@ public class SignInResource {
     @Path("/demo-agents")
     public List<DemoAgent> demoAgents() {
         requireDevSignIn();
-        return brands().stream().map(brand -> new DemoAgent(brand + "-agent-1", brand)).toList();
+        return brands().stream()
+                .flatMap(
+                        brand ->
+                                java.util.stream.Stream.of(
+                                        new DemoAgent(brand + "-agent-1", brand, false),
+                                        new DemoAgent(brand + "-admin-1", brand, true)))
+                .toList();
     }
 
     @POST
@@ -71,7 +80,7 @@ public class SignInResource {
         String token =
                 Jwt.subject(agent.agentId())
                         .upn(agent.agentId())
-                        .groups(Set.of("agent"))
+                        .groups(agent.admin() ? Set.of("agent", "admin") : Set.of("agent"))
                         .claim("brand", agent.brandId())
                         .expiresAt(expiresAt)
                         .sign();
@@ -88,7 +97,8 @@ public class SignInResource {
                                                         .orElse(a.accountId())))
                         .sorted(Comparator.comparing(Account::accountId))
                         .toList();
-        return new Session(token, agent.agentId(), agent.brandId(), expiresAt, owned);
+        return new Session(
+                token, agent.agentId(), agent.brandId(), agent.admin(), expiresAt, owned);
     }
 
     private List<String> brands() {

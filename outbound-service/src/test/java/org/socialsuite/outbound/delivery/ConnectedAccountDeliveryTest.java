@@ -6,9 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.socialsuite.outbound.delivery.Replies.answering;
+import static org.socialsuite.testsupport.NetworkStubs.facebookError;
 import static org.socialsuite.testsupport.NetworkStubs.messageSent;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +34,7 @@ import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyResult;
 import org.socialsuite.support.accounts.AccountRegistry;
+import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
 import org.socialsuite.testsupport.TestAccounts;
@@ -89,6 +97,41 @@ class ConnectedAccountDeliveryTest {
         assertThat(afterDisconnect.status()).isEqualTo(DeliveryOutcome.FAILED);
         assertThat(afterDisconnect.errorCode()).isEqualTo("unknown_account");
         network.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRefusedTokenIsFlaggedForTheBrandUntilTheAccountIsConnectedAgain() {
+        network.stubFor(
+                post(SEND_API)
+                        .willReturn(
+                                facebookError(
+                                        190,
+                                        460,
+                                        "Error validating access token: session expired")));
+        connect("EAAG-initech-expired");
+
+        ReplyResult refused = reply();
+
+        assertThat(refused.errorCode()).isEqualTo("190/460");
+        given().header("Authorization", AgentTokens.bearer("initech"))
+                .get("/api/outbound/accounts/reauthorisations")
+                .then()
+                .statusCode(200)
+                .body("accountId", contains(ACCOUNT))
+                .body("[0].reason", startsWith("The page's access token is invalid or expired"));
+        given().header("Authorization", AgentTokens.bearer("acme"))
+                .get("/api/outbound/accounts/reauthorisations")
+                .then()
+                .statusCode(200)
+                .body("accountId", not(hasItem(ACCOUNT)));
+
+        // The administrator connects the page again: a new token, and the flag no longer applies.
+        connect("EAAG-initech-renewed");
+        given().header("Authorization", AgentTokens.bearer("initech"))
+                .get("/api/outbound/accounts/reauthorisations")
+                .then()
+                .statusCode(200)
+                .body("accountId", empty());
     }
 
     private void connect(String token) {

@@ -84,6 +84,14 @@ public class AccountRegistry {
                 vault.open(SealedCredential.parse(account.sealedCredential()), accountId));
     }
 
+    /**
+     * The account's credential as sealed, to tell whether it has changed since (a renewed token is
+     * sealed anew); never opened here.
+     */
+    public Optional<String> sealedCredential(String accountId) {
+        return Optional.ofNullable(byId.get(accountId)).map(AccountChanged::sealedCredential);
+    }
+
     /** An account as it now is, or gone ({@code changed} null: the tombstone of a disconnect). */
     synchronized void apply(String accountId, AccountChanged changed) {
         AccountChanged previous =

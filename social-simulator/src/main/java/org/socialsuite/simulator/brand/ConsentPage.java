@@ -31,7 +31,10 @@ public final class ConsentPage {
                         .append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                         .append("<title>")
                         .append(escape(network))
-                        .append(" — log in</title><link rel=\"stylesheet\" href=\"/console.css\">")
+                        .append(
+                                " — log in</title><link rel=\"icon\" href=\"/favicon.svg\""
+                                        + " type=\"image/svg+xml\"><link rel=\"stylesheet\""
+                                        + " href=\"/console.css\">")
                         .append("</head><body class=\"consent\"><main><h1>")
                         .append(escape(network))
                         .append("</h1><p><strong>")
@@ -74,7 +77,8 @@ public final class ConsentPage {
     public static String error(String network, String message) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                 + escape(network)
-                + "</title></head><body><h1>"
+                + "</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"
+                + "</head><body><h1>"
                 + escape(network)
                 + "</h1><p role=\"alert\">"
                 + escape(message)

@@ -12,7 +12,8 @@ public final class DemoPeople {
                     new Person("8001", "Ann", "Lee", null, null, "en_GB", 0.0, 0, 0, 0, 0),
                     new Person("8002", "Bruno", "Díaz", null, null, "es_ES", 1.0, 0, 0, 0, 0),
                     new Person("8003", "Priya", "Nair", null, null, "en_IN", 5.5, 0, 0, 0, 0),
-                    new Person("8004", "Chen", "Wei", null, null, null, null, 0, 0, 0, 0));
+                    new Person("8004", "Chen", "Wei", null, null, null, null, 0, 0, 0, 0),
+                    new Person("8005", "Dana", "Okafor", null, null, "en_NG", 1.0, 0, 0, 0, 0));
 
     /** Twitter/X consumers with their public counts. */
     public static final List<Person> TWITTER =
