@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -37,6 +38,7 @@ import org.socialsuite.support.credentials.SealedCredential;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
+import org.socialsuite.testsupport.TestClock;
 import org.socialsuite.testsupport.TopicWatcher;
 import org.socialsuite.testsupport.WireMockNetworks;
 
@@ -55,6 +57,12 @@ import org.socialsuite.testsupport.WireMockNetworks;
 class ConnectFlowsTest {
 
     private static final String REDIRECT = "https://workspace.example/accounts/connected";
+    private static final String X_CLIENT =
+            "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    "dev-twitter-client-id:dev-twitter-client-secret"
+                                            .getBytes(StandardCharsets.UTF_8));
 
     private final WireMockServer network = WireMockNetworks.server();
 
@@ -71,6 +79,7 @@ class ConnectFlowsTest {
     @AfterEach
     void close() {
         announced.close();
+        TestClock.set(TestClock.START);
     }
 
     @Test
@@ -102,8 +111,13 @@ class ConnectFlowsTest {
                                         "redirect_uri=https%3A%2F%2Fworkspace.example%2Faccounts"
                                                 + "%2Fconnected")));
         network.verify(
+                postRequestedFor(urlEqualTo("/facebook/oauth/access_token"))
+                        .withRequestBody(containing("grant_type=fb_exchange_token"))
+                        .withRequestBody(containing("client_secret=dev-facebook-app-secret"))
+                        .withRequestBody(containing("fb_exchange_token=EAAB-user-1")));
+        network.verify(
                 getRequestedFor(urlPathEqualTo("/facebook/me/accounts"))
-                        .withHeader("Authorization", equalTo("Bearer EAAB-user-1")));
+                        .withHeader("Authorization", equalTo("Bearer EAAB-user-1-long-lived")));
         network.verify(
                 postRequestedFor(
                                 urlEqualTo(
@@ -174,13 +188,8 @@ class ConnectFlowsTest {
         String userId = Long.toString(7_200_000_000L + (System.nanoTime() % 1_000_000L));
         network.stubFor(
                 post(urlEqualTo("/twitter/2/oauth2/token"))
-                        .willReturn(
-                                json(
-                                        200,
-                                        "{\"token_type\":\"bearer\",\"expires_in\":7200,"
-                                                + "\"access_token\":\"x-user-token\","
-                                                + "\"scope\":\"tweet.read tweet.write users.read"
-                                                + " dm.read dm.write offline.access\"}")));
+                        .withRequestBody(containing("grant_type=authorization_code"))
+                        .willReturn(xTokens("x-user-token", "x-refresh-1")));
         network.stubFor(
                 get(urlEqualTo("/twitter/2/users/me"))
                         .willReturn(
@@ -214,16 +223,7 @@ class ConnectFlowsTest {
 
         network.verify(
                 postRequestedFor(urlEqualTo("/twitter/2/oauth2/token"))
-                        .withHeader(
-                                "Authorization",
-                                equalTo(
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(
-                                                                "dev-twitter-client-id:dev-twitter-client-secret"
-                                                                        .getBytes(
-                                                                                StandardCharsets
-                                                                                        .UTF_8))))
+                        .withHeader("Authorization", equalTo(X_CLIENT))
                         .withRequestBody(containing("grant_type=authorization_code"))
                         .withRequestBody(containing("code=x-code"))
                         .withRequestBody(
@@ -242,6 +242,45 @@ class ConnectFlowsTest {
                                 SealedCredential.parse(connected.sealedCredential()),
                                 connected.accountId()))
                 .isEqualTo("x-user-token");
+
+        // Two hours is all an X access token lasts: a while before, it is renewed with the refresh
+        // token (spent, and replaced), and the new token is announced.
+        network.stubFor(
+                post(urlEqualTo("/twitter/2/oauth2/token"))
+                        .withRequestBody(containing("grant_type=refresh_token"))
+                        .willReturn(xTokens("x-user-token-2", "x-refresh-2")));
+        TestClock.set(TestClock.START.plus(Duration.ofMinutes(110)));
+        AccountChanged renewed =
+                announced
+                        .awaitRecord(
+                                a ->
+                                        a.externalId().equals(userId)
+                                                && !a.sealedCredential()
+                                                        .equals(connected.sealedCredential()))
+                        .value();
+        assertThat(
+                        vault.open(
+                                SealedCredential.parse(renewed.sealedCredential()),
+                                renewed.accountId()))
+                .isEqualTo("x-user-token-2");
+        network.verify(
+                1,
+                postRequestedFor(urlEqualTo("/twitter/2/oauth2/token"))
+                        .withHeader("Authorization", equalTo(X_CLIENT))
+                        .withRequestBody(containing("grant_type=refresh_token"))
+                        .withRequestBody(containing("refresh_token=x-refresh-1")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xTokens(
+            String accessToken, String refreshToken) {
+        return json(
+                200,
+                "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
+                        + accessToken
+                        + "\",\"refresh_token\":\""
+                        + refreshToken
+                        + "\",\"scope\":\"tweet.read tweet.write users.read dm.read dm.write"
+                        + " offline.access\"}");
     }
 
     @Test
@@ -274,10 +313,20 @@ class ConnectFlowsTest {
                                         200,
                                         "{\"access_token\":\""
                                                 + userToken
-                                                + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
+                                                + "\",\"token_type\":\"bearer\",\"expires_in\":5400}")));
+        network.stubFor(
+                post(urlEqualTo("/facebook/oauth/access_token"))
+                        .withRequestBody(containing("fb_exchange_token=" + userToken))
+                        .willReturn(
+                                json(
+                                        200,
+                                        "{\"access_token\":\""
+                                                + userToken
+                                                + "-long-lived\",\"token_type\":\"bearer\","
+                                                + "\"expires_in\":5183944}")));
         network.stubFor(
                 get(urlPathEqualTo("/facebook/me/accounts"))
-                        .withHeader("Authorization", equalTo("Bearer " + userToken))
+                        .withHeader("Authorization", equalTo("Bearer " + userToken + "-long-lived"))
                         .willReturn(
                                 json(
                                         200,

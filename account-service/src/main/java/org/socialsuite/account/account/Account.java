@@ -46,6 +46,20 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public String credential;
 
+    /**
+     * The refresh token (X) as a {@code SealedCredential}'s text, when the credential expires and
+     * the network lets it be renewed; null otherwise.
+     */
+    @Column(name = "refresh_credential")
+    public String refreshCredential;
+
+    /** When the credential expires; null if it does not. */
+    @Column(name = "credential_expires_at")
+    public Instant credentialExpiresAt;
+
+    @Column(name = "renewal_claimed_until")
+    public Instant renewalClaimedUntil;
+
     @Column(name = "connected_at", nullable = false)
     public Instant connectedAt;
 

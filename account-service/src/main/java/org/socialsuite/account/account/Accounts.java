@@ -65,23 +65,78 @@ public class Accounts {
      * re-authorisation is mended), refused (409) if another brand has it.
      */
     @WithTransaction
-    public Uni<Account> authorised(String brandId, ConnectAccount request) {
+    public Uni<Account> authorised(
+            String brandId, ConnectAccount request, CredentialRenewal renewal) {
         AccountRules.check(request);
         return onNetwork(request)
                 .chain(
                         existing -> {
                             if (existing == null) {
-                                return create(brandId, request).<Account>persist();
+                                Account account = create(brandId, request);
+                                renewable(account, renewal);
+                                return account.<Account>persist();
                             }
                             if (!existing.brandId.equals(brandId)) {
                                 throw alreadyConnected(request);
                             }
                             existing.credential =
                                     vault.seal(request.accessToken(), existing.id).toString();
+                            renewable(existing, renewal);
                             existing.updatedAt = now();
                             return Uni.createFrom().item(existing);
                         })
                 .call(this::announce);
+    }
+
+    /**
+     * The credential the network renewed (X: a new access token and a new refresh token) stored and
+     * announced, the renewal's claim released.
+     */
+    @WithTransaction
+    public Uni<Account> renewed(String id, String accessToken, CredentialRenewal renewal) {
+        return Account.<Account>findById(id)
+                .onItem()
+                .ifNotNull()
+                .transformToUni(
+                        account -> {
+                            account.credential = vault.seal(accessToken, account.id).toString();
+                            renewable(account, renewal);
+                            account.renewalClaimedUntil = null;
+                            account.updatedAt = now();
+                            return announce(account).replaceWith(account);
+                        });
+    }
+
+    /**
+     * The network would not renew the credential (its refresh token was revoked): it stays as it is
+     * until it expires, and an administrator connects the account again.
+     */
+    @WithTransaction
+    public Uni<Void> notRenewable(String id) {
+        return Account.update(
+                        "refreshCredential = null, renewalClaimedUntil = null where id = ?1", id)
+                .replaceWithVoid();
+    }
+
+    /** The account's refresh token, opened for its renewal; null if it has none (any more). */
+    @WithSession
+    public Uni<String> refreshToken(String id) {
+        return Account.<Account>findById(id)
+                .map(
+                        account ->
+                                account == null || account.refreshCredential == null
+                                        ? null
+                                        : vault.open(
+                                                SealedCredential.parse(account.refreshCredential),
+                                                account.id));
+    }
+
+    private void renewable(Account account, CredentialRenewal renewal) {
+        account.refreshCredential =
+                renewal.refreshToken() == null
+                        ? null
+                        : vault.seal(renewal.refreshToken(), account.id).toString();
+        account.credentialExpiresAt = renewal.expiresAt();
     }
 
     @WithTransaction
@@ -166,6 +221,10 @@ public class Accounts {
 
     private Uni<Void> rewrap(Account account) {
         account.credential = vault.rewrap(SealedCredential.parse(account.credential)).toString();
+        if (account.refreshCredential != null) {
+            account.refreshCredential =
+                    vault.rewrap(SealedCredential.parse(account.refreshCredential)).toString();
+        }
         account.updatedAt = now();
         return announce(account);
     }

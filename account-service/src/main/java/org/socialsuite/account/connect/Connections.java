@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -12,15 +14,17 @@ import org.jboss.logging.Logger;
 import org.socialsuite.account.account.Account;
 import org.socialsuite.account.account.Accounts;
 import org.socialsuite.account.account.ConnectAccount;
+import org.socialsuite.account.account.CredentialRenewal;
 import org.socialsuite.events.Channel;
 
 /**
- * Connecting follows the networks' own flows. Facebook: Login's code → a user token → the pages the
- * administrator granted, each with its page token → the app subscribed to each page's webhooks →
- * the page connected (or, if the brand had it already, its token renewed: this is also how an
- * account that needs re-authorisation is mended). X: the OAuth 2.0 code and PKCE verifier → the
- * user's access token → who they are → the Account Activity subscription → connected or renewed.
- * The user token is used and forgotten; only page and account tokens are kept, sealed.
+ * Connecting follows the networks' own flows. Facebook: Login's code → a user token → a long-lived
+ * one (so the page tokens do not expire) → the pages the administrator granted, each with its page
+ * token → the app subscribed to each page's webhooks → the page connected (or, if the brand had it
+ * already, its token renewed: this is also how an account that needs re-authorisation is mended).
+ * X: the OAuth 2.0 code and PKCE verifier → the user's access token → who they are → the Account
+ * Activity subscription → connected or renewed. The user tokens are used and forgotten; only page
+ * and account tokens are kept, sealed.
  */
 @ApplicationScoped
 public class Connections {
@@ -32,16 +36,19 @@ public class Connections {
     private final XApi x;
     private final NetworkApps apps;
     private final Accounts accounts;
+    private final Clock clock;
 
     public Connections(
             @RestClient FacebookGraph facebook,
             @RestClient XApi x,
             NetworkApps apps,
-            Accounts accounts) {
+            Accounts accounts,
+            Clock clock) {
         this.facebook = facebook;
         this.x = x;
         this.apps = apps;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     public Uni<List<Account>> facebook(String brandId, String code, String redirectUri) {
@@ -49,6 +56,13 @@ public class Connections {
         require(redirectUri, "redirectUri");
         return facebook.userToken(
                         apps.facebook().appId(), apps.facebook().appSecret(), redirectUri, code)
+                .chain(
+                        shortLived ->
+                                facebook.longLivedUserToken(
+                                        "fb_exchange_token",
+                                        apps.facebook().appId(),
+                                        apps.facebook().appSecret(),
+                                        shortLived.accessToken()))
                 .onFailure()
                 .transform(failure -> refused("Facebook", "did not accept the login", failure))
                 .chain(
@@ -79,40 +93,54 @@ public class Connections {
         require(code, "code");
         require(redirectUri, "redirectUri");
         require(codeVerifier, "codeVerifier");
+        Instant asked = clock.instant();
         return x.userToken(clientBasic(), "authorization_code", code, redirectUri, codeVerifier)
                 .onFailure()
                 .transform(failure -> refused("X", "did not accept the authorisation", failure))
                 .chain(
                         token ->
-                                x.me(bearer(token.accessToken()))
-                                        .chain(
-                                                me ->
-                                                        x.subscribe(
-                                                                        apps.x().webhookId(),
-                                                                        bearer(token.accessToken()),
-                                                                        "{}")
-                                                                .replaceWith(me.data()))
-                                        .onFailure()
-                                        .transform(
-                                                failure ->
-                                                        refused(
-                                                                "X",
-                                                                "did not subscribe the account's"
-                                                                        + " activity",
-                                                                failure))
+                                subscribedUser(token)
                                         .chain(
                                                 user ->
                                                         accounts.authorised(
                                                                 brandId,
-                                                                new ConnectAccount(
-                                                                        Channel.TWITTER,
-                                                                        user.id(),
-                                                                        "@" + user.username(),
-                                                                        null,
-                                                                        user.username(),
-                                                                        true,
-                                                                        true,
-                                                                        token.accessToken()))));
+                                                                xAccount(user, token),
+                                                                renewal(token, asked))));
+    }
+
+    /** A new access token for the account's refresh token, which X replaces with a new one too. */
+    public Uni<XApi.UserToken> renewX(String refreshToken) {
+        return x.renewed(clientBasic(), "refresh_token", refreshToken);
+    }
+
+    /** When the token expires, counted from when it was asked for, and how to renew it. */
+    static CredentialRenewal renewal(XApi.UserToken token, Instant asked) {
+        return new CredentialRenewal(
+                token.refreshToken(),
+                token.expiresIn() == null ? null : asked.plusSeconds(token.expiresIn()));
+    }
+
+    /** Whose token it is, once the app's Account Activity webhook is subscribed to them. */
+    private Uni<XApi.User> subscribedUser(XApi.UserToken token) {
+        return x.me(bearer(token.accessToken()))
+                .call(me -> x.subscribe(apps.x().webhookId(), bearer(token.accessToken()), "{}"))
+                .map(XApi.Me::data)
+                .onFailure()
+                .transform(
+                        failure ->
+                                refused("X", "did not subscribe the account's activity", failure));
+    }
+
+    private static ConnectAccount xAccount(XApi.User user, XApi.UserToken token) {
+        return new ConnectAccount(
+                Channel.TWITTER,
+                user.id(),
+                "@" + user.username(),
+                null,
+                user.username(),
+                true,
+                true,
+                token.accessToken());
     }
 
     private Uni<Account> connectPage(String brandId, FacebookGraph.Page page) {
@@ -136,7 +164,8 @@ public class Connections {
                                                 null,
                                                 true,
                                                 true,
-                                                page.accessToken())));
+                                                page.accessToken()),
+                                        CredentialRenewal.NONE));
     }
 
     private static LoginFailed refused(String network, String what, Throwable failure) {

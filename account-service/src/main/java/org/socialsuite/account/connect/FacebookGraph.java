@@ -15,10 +15,10 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The Graph API calls of connecting a page: Facebook Login's code for a user token, the pages the
- * user granted with their page tokens ({@code /me/accounts}), and the app's subscription to each
- * page's webhooks ({@code /{page-id}/subscribed_apps}). Secrets travel in bodies and headers, never
- * in a URL, so no access log or trace holds them.
+ * The Graph API calls of connecting a page: Facebook Login's code for a user token, exchanged for a
+ * long-lived one, the pages the user granted with their page tokens ({@code /me/accounts}), and the
+ * app's subscription to each page's webhooks ({@code /{page-id}/subscribed_apps}). Secrets travel
+ * in bodies and headers, never in a URL, so no access log or trace holds them.
  */
 @RegisterRestClient(configKey = "facebook")
 public interface FacebookGraph {
@@ -31,6 +31,19 @@ public interface FacebookGraph {
             @FormParam("client_secret") String clientSecret,
             @FormParam("redirect_uri") String redirectUri,
             @FormParam("code") String code);
+
+    /**
+     * A long-lived user token for Login's short-lived one: the page tokens fetched with it do not
+     * expire, where those of a short-lived one last an hour.
+     */
+    @POST
+    @Path("/oauth/access_token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Uni<UserToken> longLivedUserToken(
+            @FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("fb_exchange_token") String shortLivedToken);
 
     @GET
     @Path("/me/accounts")

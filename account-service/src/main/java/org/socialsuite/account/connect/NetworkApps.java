@@ -1,6 +1,8 @@
 package org.socialsuite.account.connect;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * The suite's apps on the networks, which administrators log in to: ids and secrets from a Secret
@@ -38,5 +40,13 @@ public interface NetworkApps {
 
         /** The app's Account Activity webhook, which each connected account is subscribed to. */
         String webhookId();
+
+        /** How long before an access token expires it is renewed with its refresh token. */
+        @WithDefault("PT15M")
+        Duration renewAhead();
+
+        /** How often a replica looks for tokens due for renewal. */
+        @WithDefault("PT1M")
+        Duration renewalPeriod();
     }
 }

@@ -30,6 +30,15 @@ public interface XApi {
             @FormParam("redirect_uri") String redirectUri,
             @FormParam("code_verifier") String codeVerifier);
 
+    /** A new access token (and a new refresh token: X rotates it) for the refresh token. */
+    @POST
+    @Path("/2/oauth2/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Uni<UserToken> renewed(
+            @HeaderParam("Authorization") String clientBasic,
+            @FormParam("grant_type") String grantType,
+            @FormParam("refresh_token") String refreshToken);
+
     @GET
     @Path("/2/users/me")
     Uni<Me> me(@HeaderParam("Authorization") String bearer);
@@ -42,10 +51,18 @@ public interface XApi {
             @HeaderParam("Authorization") String bearer,
             String emptyObject);
 
-    record UserToken(@JsonProperty("access_token") String accessToken, String scope) {
+    /**
+     * @param refreshToken present when {@code offline.access} was granted
+     * @param expiresIn seconds the access token lasts
+     */
+    record UserToken(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("refresh_token") String refreshToken,
+            @JsonProperty("expires_in") Long expiresIn,
+            String scope) {
         @Override
         public String toString() {
-            return "UserToken[" + scope + "]";
+            return "UserToken[" + scope + ", " + expiresIn + " s]";
         }
     }
 

@@ -36,6 +36,9 @@ public class BrandAccounts {
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
+    /** X refresh token (each used once) → the user it renews the token of */
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+
     /** Facebook user token → the pages the user granted */
     private final Map<String, List<String>> userGrants = new ConcurrentHashMap<>();
 
@@ -112,6 +115,18 @@ public class BrandAccounts {
                         });
     }
 
+    /** A long-lived user token for a short-lived one, with the same grants. */
+    public Optional<String> facebookLongLivedToken(String shortLived) {
+        return Optional.ofNullable(shortLived)
+                .map(userGrants::get)
+                .map(
+                        pageIds -> {
+                            String longLived = "EAAB" + secret();
+                            userGrants.put(longLived, pageIds);
+                            return longLived;
+                        });
+    }
+
     /** The pages a user token was granted, each with a page token minted for this call. */
     public Optional<List<PageToken>> managedPages(String bearer) {
         return Optional.ofNullable(bearer)
@@ -131,12 +146,32 @@ public class BrandAccounts {
         return code(new Grant(Channel.TWITTER, List.of(userId), redirectUri, codeChallenge));
     }
 
-    /** A user access token for the code, if the verifier hashes to the challenge (S256). */
-    public Optional<String> xUserToken(String code, String redirectUri, String codeVerifier) {
+    /**
+     * A user access token and a refresh token for the code, if the verifier hashes to the challenge
+     * (S256).
+     */
+    public Optional<UserTokens> xUserTokens(String code, String redirectUri, String codeVerifier) {
         return redeem(code, Channel.TWITTER, redirectUri)
                 .filter(grant -> codeVerifier != null)
                 .filter(grant -> grant.codeChallenge().equals(s256(codeVerifier)))
-                .map(grant -> mint(accounts.get(key(Channel.TWITTER, grant.externalIds().get(0)))));
+                .map(
+                        grant ->
+                                xTokensFor(
+                                        accounts.get(
+                                                key(Channel.TWITTER, grant.externalIds().get(0)))));
+    }
+
+    /** New tokens for a refresh token, which is spent: X rotates it. */
+    public Optional<UserTokens> xRenewed(String refreshToken) {
+        return Optional.ofNullable(refreshToken == null ? null : refreshTokens.remove(refreshToken))
+                .map(accounts::get)
+                .map(this::xTokensFor);
+    }
+
+    private UserTokens xTokensFor(ConnectedAccount user) {
+        String refresh = "x-refresh-" + secret();
+        refreshTokens.put(refresh, key(Channel.TWITTER, user.externalId()));
+        return new UserTokens(mint(user), refresh);
     }
 
     private String mint(ConnectedAccount account) {
@@ -185,6 +220,9 @@ public class BrandAccounts {
     private static String key(Channel channel, String externalId) {
         return ConnectedAccount.externalKey(channel, externalId);
     }
+
+    /** What X's token endpoint hands out. */
+    public record UserTokens(String accessToken, String refreshToken) {}
 
     /** A page the user granted, with a page token for it. */
     public record PageToken(ConnectedAccount page, String accessToken) {}

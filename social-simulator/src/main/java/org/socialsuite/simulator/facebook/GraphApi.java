@@ -50,8 +50,9 @@ public class GraphApi {
     }
 
     /**
-     * Facebook Login's code exchanged for a user access token, by the app's server (the parameters
-     * in the body, as the Graph API also takes them, so no URL holds the secret).
+     * Facebook Login's code exchanged for a short-lived user token, or that one for a long-lived
+     * one ({@code grant_type=fb_exchange_token}), by the app's server (the parameters in the body,
+     * as the Graph API also takes them, so no URL holds the secret).
      */
     @POST
     @Path("/oauth/access_token")
@@ -60,11 +61,19 @@ public class GraphApi {
             @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret,
             @FormParam("redirect_uri") String redirectUri,
-            @FormParam("code") String code) {
+            @FormParam("code") String code,
+            @FormParam("grant_type") String grantType,
+            @FormParam("fb_exchange_token") String shortLived) {
         if (!config.apps().facebookAppId().equals(clientId)
                 || !config.facebookAppSecret().equals(clientSecret)) {
             throw new GraphRefusal(
                     101, null, "Error validating application. Invalid application ID.");
+        }
+        if ("fb_exchange_token".equals(grantType)) {
+            String longLived =
+                    accounts.facebookLongLivedToken(shortLived)
+                            .orElseThrow(GraphRefusal::invalidToken);
+            return userToken(longLived, 5_183_944);
         }
         String userToken =
                 accounts.facebookUserToken(code, redirectUri)
@@ -74,10 +83,14 @@ public class GraphApi {
                                                 100,
                                                 36009,
                                                 "This authorization code has been used."));
+        return userToken(userToken, 5_400);
+    }
+
+    private static ObjectNode userToken(String token, int expiresIn) {
         return NODES.objectNode()
-                .put("access_token", userToken)
+                .put("access_token", token)
                 .put("token_type", "bearer")
-                .put("expires_in", 5_183_944);
+                .put("expires_in", expiresIn);
     }
 
     /** The pages the user granted the app, each with its page access token. */

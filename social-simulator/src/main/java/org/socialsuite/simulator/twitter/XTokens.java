@@ -41,30 +41,45 @@ public class XTokens {
             @FormParam("grant_type") String grantType,
             @FormParam("code") String code,
             @FormParam("redirect_uri") String redirectUri,
-            @FormParam("code_verifier") String codeVerifier) {
+            @FormParam("code_verifier") String codeVerifier,
+            @FormParam("refresh_token") String refreshToken) {
         if (!clientAuthenticated(basic)) {
             return oauthError(401, "unauthorized_client", "Missing valid authorization header");
+        }
+        if ("refresh_token".equals(grantType)) {
+            return accounts.xRenewed(refreshToken)
+                    .map(XTokens::issued)
+                    .orElseGet(
+                            () ->
+                                    oauthError(
+                                            400,
+                                            "invalid_request",
+                                            "Value passed for the token was invalid."));
         }
         if (!"authorization_code".equals(grantType)) {
             return oauthError(
                     400, "invalid_request", "Value passed for the grant type was invalid.");
         }
-        return accounts.xUserToken(code, redirectUri, codeVerifier)
-                .map(
-                        token ->
-                                Response.ok(
-                                                NODES.objectNode()
-                                                        .put("token_type", "bearer")
-                                                        .put("expires_in", 7200)
-                                                        .put("access_token", token)
-                                                        .put("scope", XAuthorization.SCOPES))
-                                        .build())
+        return accounts.xUserTokens(code, redirectUri, codeVerifier)
+                .map(XTokens::issued)
                 .orElseGet(
                         () ->
                                 oauthError(
                                         400,
                                         "invalid_request",
                                         "Value passed for the authorization code was invalid."));
+    }
+
+    /** A two-hour access token and the refresh token that renews it once (offline.access). */
+    private static Response issued(BrandAccounts.UserTokens tokens) {
+        return Response.ok(
+                        NODES.objectNode()
+                                .put("token_type", "bearer")
+                                .put("expires_in", 7200)
+                                .put("access_token", tokens.accessToken())
+                                .put("refresh_token", tokens.refreshToken())
+                                .put("scope", XAuthorization.SCOPES + " offline.access"))
+                .build();
     }
 
     private boolean clientAuthenticated(String basic) {
