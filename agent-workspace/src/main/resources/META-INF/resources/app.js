@@ -189,6 +189,7 @@ function renderConversation(switching, { keepBottomDistance = false } = {}) {
   transcript.onscroll = () => { if (transcript.scrollTop < 80) loadOlder(); };
   $('conversation').replaceChildren(
     el('header', {}, icon(c.channel), el('h2', { text: c.consumer.name || c.consumer.id }),
+      c.accountName && el('span', { class: 'via', 'data-test': 'conversation-account', text: `via ${c.accountName}` }),
       el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
       c.status === 'OPEN' && el('button', { type: 'button', 'data-test': 'close-conversation', text: 'Close conversation', onclick: closeConversation })),
     transcript,
@@ -220,11 +221,10 @@ function replyBox(c, draft, chosen) {
       m.available && m.availableUntil && el('span', { class: 'until', text: `(${hoursLeft(m.availableUntil)})` }),
       !m.available && el('span', { class: 'until', text: `— ${m.reason}` }))));
   const text = el('textarea', { id: 'reply-text', 'aria-label': 'Reply', 'data-test': 'reply-text', value: draft, oninput: updateCount });
-  const account = state.session.accounts.find((a) => a.accountId === c.accountId);
   return el('form', { class: 'reply', onsubmit: sendReply },
     modes, text,
     el('div', { class: 'row' },
-      el('button', { type: 'button', 'data-test': 'public-to-private', text: 'Public to Private', title: `Insert the link that opens a private conversation with ${account?.name ?? 'the brand'}`, onclick: insertLink }),
+      el('button', { type: 'button', 'data-test': 'public-to-private', text: 'Public to Private', title: `Insert the link that opens a private conversation with ${c.accountName ?? 'the brand'}`, onclick: insertLink }),
       el('span', { id: 'reply-count', class: 'count', 'aria-live': 'polite', 'data-test': 'reply-count' }),
       el('span', { id: 'reply-error', class: 'error', role: 'alert', 'data-test': 'reply-error' }),
       el('button', { type: 'submit', class: 'primary send', 'data-test': 'send', text: 'Send' })));

@@ -166,9 +166,7 @@ class WorkspaceTest {
                         .then()
                         .statusCode(200)
                         .body("brandId", org.hamcrest.Matchers.is("globex"))
-                        .body(
-                                "accounts.accountId",
-                                org.hamcrest.Matchers.contains("globex-facebook", "globex-twitter"))
+                        .body("admin", org.hamcrest.Matchers.is(false))
                         .extract()
                         .jsonPath();
         String payload = session.getString("token").split("\\.")[1];

@@ -85,6 +85,7 @@ class BrowserStoryIT {
                                 .isEmpty());
         browser.click("conversation-8005");
         browser.awaitText("transcript", "Is the outlet open on Sundays?");
+        browser.awaitText("conversation-account", "via AcmeOutlet");
         assertThat(lastIndicator()).contains("Public", "Dana Okafor", "commented");
         browser.screenshot("workspace-new-page-conversation");
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.socialsuite.support.accounts.configured.ConfiguredAccounts;
@@ -40,19 +39,10 @@ public class SignInResource {
     public record SignIn(String agentId) {}
 
     /**
-     * @param accounts the brand's connected accounts, for the Public-to-Private link and the
-     *     filters
      * @param admin whether the agent may open the Accounts page
      */
     public record Session(
-            String token,
-            String agentId,
-            String brandId,
-            boolean admin,
-            Instant expiresAt,
-            List<Account> accounts) {}
-
-    public record Account(String accountId, String channel, String name) {}
+            String token, String agentId, String brandId, boolean admin, Instant expiresAt) {}
 
     @GET
     @Path("/demo-agents")
@@ -84,21 +74,7 @@ public class SignInResource {
                         .claim("brand", agent.brandId())
                         .expiresAt(expiresAt)
                         .sign();
-        List<Account> owned =
-                accounts.all().stream()
-                        .filter(a -> a.brandId().equals(agent.brandId()))
-                        .map(
-                                a ->
-                                        new Account(
-                                                a.accountId(),
-                                                a.channel().name(),
-                                                a.pageName()
-                                                        .or(() -> a.handle().map(h -> "@" + h))
-                                                        .orElse(a.accountId())))
-                        .sorted(Comparator.comparing(Account::accountId))
-                        .toList();
-        return new Session(
-                token, agent.agentId(), agent.brandId(), agent.admin(), expiresAt, owned);
+        return new Session(token, agent.agentId(), agent.brandId(), agent.admin(), expiresAt);
     }
 
     private List<String> brands() {

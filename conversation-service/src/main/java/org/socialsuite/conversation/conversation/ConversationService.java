@@ -28,6 +28,8 @@ import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
 import org.socialsuite.events.Channel;
+import org.socialsuite.support.accounts.AccountRegistry;
+import org.socialsuite.support.accounts.ConnectedAccount;
 
 /** What agents do with conversations, always within their own brand. */
 @ApplicationScoped
@@ -36,16 +38,19 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ConversationEvents events;
+    private final AccountRegistry accounts;
     private final Clock clock;
 
     public ConversationService(
             ConversationRepository conversations,
             MessageRepository messages,
             ConversationEvents events,
+            AccountRegistry accounts,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -149,6 +154,7 @@ public class ConversationService {
                         facts ->
                                 Detail.of(
                                         conversation,
+                                        accountName(conversation),
                                         ReplyModePolicy.defaultMode(facts),
                                         ReplyModePolicy.availability(facts, clock.instant()),
                                         facts.lastPublic() == null
@@ -158,12 +164,19 @@ public class ConversationService {
                                                         facts.lastPublic().platformId)));
     }
 
-    private static Page toPage(List<Conversation> rows, int limit) {
+    /** Looked up as the conversation is read, so a rename shows at once. */
+    private String accountName(Conversation conversation) {
+        return accounts.byId(conversation.accountId)
+                .map(ConnectedAccount::displayName)
+                .orElse(null);
+    }
+
+    private Page toPage(List<Conversation> rows, int limit) {
         List<Conversation> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next =
                 rows.size() > limit
                         ? ConversationCursor.after(items.get(items.size() - 1)).encode()
                         : null;
-        return new Page(items.stream().map(Summary::of).toList(), next);
+        return new Page(items.stream().map(c -> Summary.of(c, accountName(c))).toList(), next);
     }
 }

@@ -17,16 +17,21 @@ public final class ConversationViews {
 
     public record LastMessage(String text, Visibility visibility, Instant occurredAt) {}
 
+    /**
+     * @param accountName the connected account's display name as it is now (a page renamed by its
+     *     administrator shows its new name); null once the account is disconnected
+     */
     public record Summary(
             UUID id,
             Channel channel,
             String accountId,
+            String accountName,
             Consumer consumer,
             ConversationStatus status,
             LastMessage lastMessage,
             Instant updatedAt) {
 
-        static Summary of(Conversation c) {
+        static Summary of(Conversation c, String accountName) {
             LastMessage last =
                     c.lastMessageAt == null
                             ? null
@@ -36,6 +41,7 @@ public final class ConversationViews {
                     c.id,
                     c.channel,
                     c.accountId,
+                    accountName,
                     new Consumer(c.consumerId, c.consumerName),
                     c.status,
                     last,
@@ -53,11 +59,13 @@ public final class ConversationViews {
      * @param replyModes each mode of the channel: available now, until when, or why not
      * @param latestPublic the consumer's latest public message still on the network (the post
      *     widget shows what it answers), however far back in the transcript; absent if none
+     * @param accountName as in {@link Summary}
      */
     public record Detail(
             UUID id,
             Channel channel,
             String accountId,
+            String accountName,
             String brandId,
             Consumer consumer,
             ConversationStatus status,
@@ -69,6 +77,7 @@ public final class ConversationViews {
 
         static Detail of(
                 Conversation c,
+                String accountName,
                 ReplyMode defaultMode,
                 List<ReplyModeAvailability> modes,
                 MessageRef latestPublic) {
@@ -76,6 +85,7 @@ public final class ConversationViews {
                     c.id,
                     c.channel,
                     c.accountId,
+                    accountName,
                     c.brandId,
                     new Consumer(c.consumerId, c.consumerName),
                     c.status,
