@@ -128,11 +128,7 @@ class ConnectFlowsTest {
         AccountChanged connected =
                 announced.awaitRecord(a -> a.externalId().equals(pageId)).value();
         assertThat(connected.channel()).isEqualTo(Channel.FACEBOOK);
-        assertThat(
-                        vault.open(
-                                SealedCredential.parse(connected.sealedCredential()),
-                                connected.accountId()))
-                .isEqualTo(pageToken);
+        assertThat(opened(connected)).isEqualTo(pageToken);
 
         // Logging in again renews the page's token: how a page needing re-authorisation is mended.
         stubFacebookLogin("code-2", "EAAB-user-2", pageId, pageToken + "-renewed");
@@ -141,19 +137,7 @@ class ConnectFlowsTest {
                 .post("/api/accounts/facebook")
                 .then()
                 .statusCode(200);
-        AccountChanged renewed =
-                announced
-                        .awaitRecord(
-                                a ->
-                                        a.externalId().equals(pageId)
-                                                && !a.sealedCredential()
-                                                        .equals(connected.sealedCredential()))
-                        .value();
-        assertThat(
-                        vault.open(
-                                SealedCredential.parse(renewed.sealedCredential()),
-                                renewed.accountId()))
-                .isEqualTo(pageToken + "-renewed");
+        assertThat(opened(awaitNewCredential(pageId, connected))).isEqualTo(pageToken + "-renewed");
 
         // Another brand cannot take the page.
         stubFacebookLogin("code-3", "EAAB-user-3", pageId, pageToken);
@@ -237,11 +221,7 @@ class ConnectFlowsTest {
                         .withRequestBody(equalToJson("{}")));
         AccountChanged connected =
                 announced.awaitRecord(a -> a.externalId().equals(userId)).value();
-        assertThat(
-                        vault.open(
-                                SealedCredential.parse(connected.sealedCredential()),
-                                connected.accountId()))
-                .isEqualTo("x-user-token");
+        assertThat(opened(connected)).isEqualTo("x-user-token");
 
         // Two hours is all an X access token lasts: a while before, it is renewed with the refresh
         // token (spent, and replaced), and the new token is announced.
@@ -250,19 +230,7 @@ class ConnectFlowsTest {
                         .withRequestBody(containing("grant_type=refresh_token"))
                         .willReturn(xTokens("x-user-token-2", "x-refresh-2")));
         TestClock.set(TestClock.START.plus(Duration.ofMinutes(110)));
-        AccountChanged renewed =
-                announced
-                        .awaitRecord(
-                                a ->
-                                        a.externalId().equals(userId)
-                                                && !a.sealedCredential()
-                                                        .equals(connected.sealedCredential()))
-                        .value();
-        assertThat(
-                        vault.open(
-                                SealedCredential.parse(renewed.sealedCredential()),
-                                renewed.accountId()))
-                .isEqualTo("x-user-token-2");
+        assertThat(opened(awaitNewCredential(userId, connected))).isEqualTo("x-user-token-2");
         network.verify(
                 1,
                 postRequestedFor(urlEqualTo("/twitter/2/oauth2/token"))
@@ -342,6 +310,20 @@ class ConnectFlowsTest {
         network.stubFor(
                 post(urlPathEqualTo("/facebook/" + pageId + "/subscribed_apps"))
                         .willReturn(json(200, "{\"success\":true}")));
+    }
+
+    /** The account's next announcement with another credential than it had. */
+    private AccountChanged awaitNewCredential(String externalId, AccountChanged before) {
+        return announced
+                .awaitRecord(
+                        a ->
+                                a.externalId().equals(externalId)
+                                        && !a.sealedCredential().equals(before.sealedCredential()))
+                .value();
+    }
+
+    private String opened(AccountChanged changed) {
+        return vault.open(SealedCredential.parse(changed.sealedCredential()), changed.accountId());
     }
 
     private static RequestSpecification admin(String brand) {

@@ -48,6 +48,7 @@ public class AccountFeed {
     private final AccountChangedDeserializer deserializer = new AccountChangedDeserializer();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean failed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -89,6 +90,11 @@ public class AccountFeed {
         return caughtUp.getCount() == 0;
     }
 
+    /** Whether the view still follows the topic: it stops only on a failure it cannot read past. */
+    public boolean following() {
+        return !failed;
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> reader = consumer) {
             List<TopicPartition> partitions = partitions(reader);
@@ -97,21 +103,31 @@ public class AccountFeed {
             }
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            Map<TopicPartition, Long> end = null;
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                    apply(record);
-                }
-                if (!caughtUp() && reachedEnd(reader, end)) {
-                    LOG.infof(
-                            "Connected accounts: %d known from %s",
-                            registry.size(), config.topic());
-                    caughtUp.countDown();
+                try {
+                    if (end == null) {
+                        end = reader.endOffsets(partitions);
+                    }
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                        apply(record);
+                    }
+                    if (!caughtUp() && reachedEnd(reader, end)) {
+                        LOG.infof(
+                                "Connected accounts: %d known from %s",
+                                registry.size(), config.topic());
+                        caughtUp.countDown();
+                    }
+                } catch (org.apache.kafka.common.errors.TimeoutException brokerAway) {
+                    // The broker did not answer in time: the view keeps what it has, reading goes
+                    // on.
+                    LOG.debugf("Connected accounts: %s; reading on", brokerAway.getMessage());
                 }
             }
         } catch (WakeupException stopping) {
             // shutdown
         } catch (KafkaException | IllegalStateException e) {
+            failed = true;
             LOG.error("Connected accounts: the feed stopped; the view no longer changes", e);
         }
     }

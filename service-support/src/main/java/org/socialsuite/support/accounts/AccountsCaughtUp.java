@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once this replica's view of the connected accounts has read the whole topic once. */
+/**
+ * Ready once this replica's view of the connected accounts has read the whole topic once, and for
+ * as long as it follows it.
+ */
 @Readiness
 @ApplicationScoped
 public class AccountsCaughtUp implements HealthCheck {
@@ -22,7 +25,7 @@ public class AccountsCaughtUp implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("connected-accounts")
-                .status(feed.caughtUp())
+                .status(feed.caughtUp() && feed.following())
                 .withData("accounts", registry.size())
                 .withData(
                         "latestChange",
