@@ -205,7 +205,10 @@ public final class LocalStack {
         }
         out.append("\nOpen http://localhost:")
                 .append(SuiteService.named("agent-workspace").port(env))
-                .append(" and sign in as acme-agent-1 or globex-agent-1 (demo agents).\n")
+                .append(
+                        " and sign in as acme-agent-1 or globex-agent-1 (demo agents), or as"
+                                + " acme-admin-1 or globex-admin-1 to connect pages and X accounts"
+                                + " (Accounts).\n")
                 .append("Play the consumers in the simulator's console at http://localhost:")
                 .append(SuiteService.named("social-simulator").port(env))
                 .append(".\n");

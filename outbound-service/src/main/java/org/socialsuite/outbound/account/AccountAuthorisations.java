@@ -95,10 +95,6 @@ public class AccountAuthorisations {
                 .with(ok -> {}, failure -> unwritten(accountId, failure));
     }
 
-    public boolean needsReauthorisation(String accountId) {
-        return refused().containsKey(accountId);
-    }
-
     /**
      * The flags that still apply (the refused credential is the account's current one), sorted by
      * account id.

@@ -20,8 +20,11 @@ import org.socialsuite.support.credentials.SealedCredential;
 @ApplicationScoped
 public class AccountRegistry {
 
-    private final Map<String, AccountChanged> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> idByExternalKey = new ConcurrentHashMap<>();
+    /** An account as this view holds it: converted once per change, its credential still sealed. */
+    private record Entry(ConnectedAccount account, String sealedCredential) {}
+
+    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    private final Map<String, ConnectedAccount> byExternalKey = new ConcurrentHashMap<>();
     private final CredentialVault vault;
     private volatile Instant latestChange;
 
@@ -30,18 +33,17 @@ public class AccountRegistry {
     }
 
     public Optional<ConnectedAccount> byId(String accountId) {
-        return Optional.ofNullable(byId.get(accountId)).map(ConnectedAccount::of);
+        return Optional.ofNullable(byId.get(accountId)).map(Entry::account);
     }
 
     /** The account a webhook is for: Facebook {@code entry[].id}, Twitter {@code for_user_id}. */
     public Optional<ConnectedAccount> byExternalId(Channel channel, String externalId) {
         return Optional.ofNullable(
-                        idByExternalKey.get(ConnectedAccount.externalKey(channel, externalId)))
-                .flatMap(this::byId);
+                byExternalKey.get(ConnectedAccount.externalKey(channel, externalId)));
     }
 
     public List<ConnectedAccount> all() {
-        return byId.values().stream().map(ConnectedAccount::of).toList();
+        return byId.values().stream().map(Entry::account).toList();
     }
 
     /**
@@ -49,11 +51,13 @@ public class AccountRegistry {
      * does not hold takes nothing.
      */
     public boolean receives(String accountId, Visibility visibility) {
-        AccountChanged account = byId.get(accountId);
-        return account != null
-                && (visibility == Visibility.PUBLIC
-                        ? account.receivePublic()
-                        : account.receivePrivate());
+        return byId(accountId)
+                .map(
+                        account ->
+                                visibility == Visibility.PUBLIC
+                                        ? account.receivePublic()
+                                        : account.receivePrivate())
+                .orElse(false);
     }
 
     public int size() {
@@ -76,12 +80,8 @@ public class AccountRegistry {
      *     key this service does not hold
      */
     public Optional<String> accessToken(String accountId) {
-        AccountChanged account = byId.get(accountId);
-        if (account == null) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                vault.open(SealedCredential.parse(account.sealedCredential()), accountId));
+        return sealedCredential(accountId)
+                .map(credential -> vault.open(SealedCredential.parse(credential), accountId));
     }
 
     /**
@@ -89,24 +89,30 @@ public class AccountRegistry {
      * sealed anew); never opened here.
      */
     public Optional<String> sealedCredential(String accountId) {
-        return Optional.ofNullable(byId.get(accountId)).map(AccountChanged::sealedCredential);
+        return Optional.ofNullable(byId.get(accountId)).map(Entry::sealedCredential);
     }
 
     /** An account as it now is, or gone ({@code changed} null: the tombstone of a disconnect). */
     synchronized void apply(String accountId, AccountChanged changed) {
-        AccountChanged previous =
-                changed == null ? byId.remove(accountId) : byId.put(accountId, changed);
+        Entry previous =
+                changed == null
+                        ? byId.remove(accountId)
+                        : byId.put(
+                                accountId,
+                                new Entry(
+                                        ConnectedAccount.of(changed), changed.sealedCredential()));
         if (previous != null) {
-            idByExternalKey.remove(
-                    ConnectedAccount.externalKey(previous.channel(), previous.externalId()));
+            byExternalKey.remove(
+                    ConnectedAccount.externalKey(
+                            previous.account().channel(), previous.account().externalId()));
         }
         if (changed != null) {
             if (latestChange == null || changed.changedAt().isAfter(latestChange)) {
                 latestChange = changed.changedAt();
             }
-            idByExternalKey.put(
+            byExternalKey.put(
                     ConnectedAccount.externalKey(changed.channel(), changed.externalId()),
-                    accountId);
+                    byId.get(accountId).account());
         }
     }
 }

@@ -12,6 +12,14 @@ public final class ConsentPage {
     private ConsentPage() {}
 
     /**
+     * Where a grant may send the browser back to: an absolute http(s) address, as the networks ask.
+     */
+    public static boolean redirectable(String redirectUri) {
+        return redirectUri != null
+                && (redirectUri.startsWith("http://") || redirectUri.startsWith("https://"));
+    }
+
+    /**
      * @param hidden the request's parameters carried to the grant
      * @param choices value → label of the accounts offered
      * @param many checkboxes (Facebook: pages) or one choice (X: the account logged in)

@@ -40,7 +40,8 @@ public class FacebookLoginDialog {
             @QueryParam("redirect_uri") String redirectUri,
             @QueryParam("state") String state,
             @QueryParam("scope") String scope) {
-        if (!config.apps().facebookAppId().equals(clientId) || !absolute(redirectUri)) {
+        if (!config.apps().facebookAppId().equals(clientId)
+                || !ConsentPage.redirectable(redirectUri)) {
             return Response.status(400)
                     .entity(ConsentPage.error("Facebook", "Invalid App ID or redirect_uri"))
                     .build();
@@ -82,7 +83,7 @@ public class FacebookLoginDialog {
             @QueryParam("redirect_uri") String redirectUri,
             @QueryParam("state") String state,
             @QueryParam("page") List<String> pages) {
-        if (!absolute(redirectUri)) {
+        if (!ConsentPage.redirectable(redirectUri)) {
             return Response.status(400).build();
         }
         List<String> granted =
@@ -100,10 +101,5 @@ public class FacebookLoginDialog {
             uri.queryParam("state", state);
         }
         return uri.build();
-    }
-
-    static boolean absolute(String redirectUri) {
-        return redirectUri != null
-                && (redirectUri.startsWith("http://") || redirectUri.startsWith("https://"));
     }
 }

@@ -46,8 +46,7 @@ public class XAuthorization {
             @QueryParam("code_challenge_method") String method) {
         if (!"code".equals(responseType)
                 || !config.apps().twitterClientId().equals(clientId)
-                || redirectUri == null
-                || !(redirectUri.startsWith("http://") || redirectUri.startsWith("https://"))
+                || !ConsentPage.redirectable(redirectUri)
                 || codeChallenge == null
                 || !"S256".equals(method)) {
             return Response.status(400)
