@@ -4,7 +4,7 @@
 import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
 import { accountsPage } from './accounts.js';
 
-const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null };
+const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null, agents: [] };
 const $ = (id) => document.getElementById(id);
 
 const el = (tag, props = {}, ...children) => {
@@ -69,7 +69,7 @@ function signOut() {
 // --- Conversation list -----------------------------------------------------------------------
 
 async function loadConversations() {
-  const params = new URLSearchParams({ limit: '100' });
+  const params = new URLSearchParams({ limit: '100', view: $('filter-view').value, sort: $('filter-sort').value });
   if ($('filter-status').value) params.set('status', $('filter-status').value);
   if ($('filter-channel').value) params.set('channel', $('filter-channel').value);
   const page = await api(`/api/conversations?${params}`);
@@ -88,8 +88,92 @@ function renderConversations() {
     icon(c.channel),
     el('span', { class: 'name', text: c.consumer.name || c.consumer.id }),
     el('span', { class: 'time', text: c.lastMessage ? when(c.lastMessage.occurredAt) : '' }),
-    el('span', { class: 'last', text: c.lastMessage ? `${c.lastMessage.visibility === 'PUBLIC' ? 'Public' : 'Private'}: ${c.lastMessage.text ?? '(attachment)'}` : '' })));
+    el('span', { class: 'last', text: c.lastMessage ? `${c.lastMessage.visibility === 'PUBLIC' ? 'Public' : 'Private'}: ${c.lastMessage.text ?? '(attachment)'}` : '' }),
+    el('span', { class: 'owner', 'data-test': 'assignee', text: owner(c.assigneeId) }),
+    c.status === 'OPEN' && due(c.responseDue)));
   }));
+}
+
+// --- Queue: who owns a conversation, and when its answer is due ------------------------------
+
+const owner = (assigneeId) => !assigneeId ? 'Unassigned' : assigneeId === state.session.agentId ? 'Mine' : agentName(assigneeId);
+const agentName = (id) => state.agents.find((a) => a.id === id)?.name ?? id;
+
+/** How long until the answer is due, or how late it is; counted down as the agent watches. */
+function dueText(responseDue) {
+  const seconds = Math.round((new Date(responseDue.dueAt) - Date.now()) / 1000);
+  const span = (s) => {
+    const m = Math.round(s / 60);
+    return s < 120 ? `${s} s` : m >= 120 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
+  };
+  const what = responseDue.first ? 'First response' : 'Response';
+  return seconds < 0 ? `${what} overdue by ${span(-seconds)}` : `${what} due in ${span(seconds)}`;
+}
+
+function due(responseDue) {
+  if (!responseDue) return null;
+  const late = new Date(responseDue.dueAt) < Date.now();
+  return el('span', { class: `due${late ? ' overdue' : ''}`, 'data-test': 'response-due', 'data-due': responseDue.dueAt,
+    'data-first': String(responseDue.first), text: dueText(responseDue), title: `Due ${when(responseDue.dueAt)}` });
+}
+
+/** The countdowns move on without a reload. */
+function tickCountdowns() {
+  document.querySelectorAll('[data-test="response-due"]').forEach((node) => {
+    const responseDue = { dueAt: node.dataset.due, first: node.dataset.first === 'true' };
+    node.textContent = dueText(responseDue);
+    node.classList.toggle('overdue', new Date(responseDue.dueAt) < Date.now());
+  });
+}
+
+async function loadAgents() {
+  state.agents = await api('/api/agents').catch(() => state.agents);
+}
+
+function queueMessage(text) {
+  $('queue-message').textContent = text;
+}
+
+async function takeNext() {
+  queueMessage('');
+  const response = await fetch('/api/conversations/next', { method: 'POST', headers: { Authorization: `Bearer ${state.session.token}` } });
+  if (response.status === 204) { queueMessage('Nobody is waiting.'); return; }
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) { queueMessage(json.message || `HTTP ${response.status}`); return; }
+  await loadConversations();
+  await openConversation(json.id);
+}
+
+/** Take (assigneeId: me), assign or transfer; null puts it back in the queue. */
+async function assign(assigneeId) {
+  const c = state.current;
+  $('assign-error').textContent = '';
+  try {
+    if (assigneeId) await api(`/api/conversations/${c.id}/assignee`, { method: 'PUT', body: { agentId: assigneeId } });
+    else await api(`/api/conversations/${c.id}/assignee`, { method: 'DELETE' });
+  } catch (error) {
+    $('assign-error').textContent = error.message;
+  }
+  await Promise.all([refreshDetail(c), loadConversations(), loadAgents()]);
+}
+
+/** The owner, with what this agent may do about it: take, put back, or give it to a colleague. */
+function ownership(c) {
+  if (c.status !== 'OPEN') return null;
+  const me = state.session.agentId;
+  const mayChange = !c.assigneeId || c.assigneeId === me || state.session.admin;
+  const colleagues = state.agents.filter((a) => a.id !== c.assigneeId);
+  return el('div', { class: 'ownership' },
+    el('span', { class: 'owner', 'data-test': 'conversation-assignee', text: owner(c.assigneeId) }),
+    c.assigneeId !== me && el('button', { type: 'button', 'data-test': 'take', text: 'Take', disabled: !mayChange,
+      title: mayChange ? '' : `${agentName(c.assigneeId)} has it: they or a supervisor can pass it on`, onclick: () => assign(me) }),
+    c.assigneeId && mayChange && el('button', { type: 'button', 'data-test': 'unassign', text: 'Put back', onclick: () => assign(null) }),
+    mayChange && colleagues.length > 0 && el('select', { 'aria-label': 'Assign to', 'data-test': 'assign-to',
+      onchange: (event) => event.target.value && assign(event.target.value) },
+    el('option', { value: '', text: c.assigneeId ? 'Transfer to…' : 'Assign to…' }),
+    colleagues.map((a) => el('option', { value: a.id, text: `${a.name}${a.active ? '' : ' (away)'} · ${a.openAssigned} open` }))),
+    due(c.responseDue),
+    el('span', { id: 'assign-error', class: 'error', role: 'alert', 'data-test': 'assign-error' }));
 }
 
 // --- Transcript and reply box ----------------------------------------------------------------
@@ -192,8 +276,9 @@ function renderConversation(switching, { keepBottomDistance = false } = {}) {
       c.accountName && el('span', { class: 'via', 'data-test': 'conversation-account', text: `via ${c.accountName}` }),
       el('span', { class: 'hint', text: c.status === 'CLOSED' ? 'Closed' : '' }),
       c.status === 'OPEN' && el('button', { type: 'button', 'data-test': 'close-conversation', text: 'Close conversation', onclick: closeConversation })),
+    ownership(c),
     transcript,
-    c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message opens a new conversation.' }));
+    c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message reopens it to the queue.' }));
   if (keepBottomDistance || (!switching && !atBottom)) transcript.scrollTop = transcript.scrollHeight - fromBottom;
   else transcript.scrollTop = transcript.scrollHeight;
   updateCount();
@@ -393,6 +478,7 @@ function applyToCurrent(event) {
 
 function heard(event) {
   scheduleListRefresh();
+  if (event.type === 'ConversationAssigned' || event.type === 'ConversationUnassigned') loadAgents();
   if (event.conversationId && event.conversationId === state.current?.id) applyToCurrent(event);
 }
 
@@ -445,8 +531,13 @@ async function start(session) {
   }
   $('filter-status').onchange = loadConversations;
   $('filter-channel').onchange = loadConversations;
+  $('filter-view').onchange = loadConversations;
+  $('filter-sort').onchange = loadConversations;
+  $('take-next').onclick = takeNext;
+  await loadAgents();
   loadConversations();
   listen();
+  setInterval(tickCountdowns, 5_000);
   // The consumer's local time moves on while the agent reads.
   setInterval(() => {
     const cell = document.querySelector('[data-test="local-time"]');

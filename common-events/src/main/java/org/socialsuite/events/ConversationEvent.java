@@ -17,7 +17,16 @@ import java.time.Instant;
     @JsonSubTypes.Type(
             value = ConversationEvent.DeliveryStatusChanged.class,
             name = "DeliveryStatusChanged"),
-    @JsonSubTypes.Type(value = ConversationEvent.MessageChanged.class, name = "MessageChanged")
+    @JsonSubTypes.Type(value = ConversationEvent.MessageChanged.class, name = "MessageChanged"),
+    @JsonSubTypes.Type(
+            value = ConversationEvent.ConversationAssigned.class,
+            name = "ConversationAssigned"),
+    @JsonSubTypes.Type(
+            value = ConversationEvent.ConversationUnassigned.class,
+            name = "ConversationUnassigned"),
+    @JsonSubTypes.Type(
+            value = ConversationEvent.ConversationReopened.class,
+            name = "ConversationReopened")
 })
 public sealed interface ConversationEvent {
 
@@ -53,7 +62,10 @@ public sealed interface ConversationEvent {
         }
     }
 
-    /** An agent closed the conversation; the consumer's next message opens a new one. */
+    /**
+     * An agent closed the conversation; the consumer's next message reopens it to the queue (or,
+     * once the brand's reopen window has passed, opens a new one).
+     */
     record ConversationClosed(
             String conversationId, String brandId, String closedBy, Instant closedAt)
             implements ConversationEvent {
@@ -106,6 +118,61 @@ public sealed interface ConversationEvent {
             Require.text(messageId, "messageId");
             Require.present(change, "change");
             Require.present(changedAt, "changedAt");
+        }
+    }
+
+    /**
+     * The conversation has an owner now: taken by an agent, assigned to one, or transferred from
+     * {@code previousAssigneeId} (null when it came from the queue).
+     */
+    record ConversationAssigned(
+            String conversationId,
+            String brandId,
+            String assigneeId,
+            String previousAssigneeId,
+            String assignedBy,
+            Instant assignedAt)
+            implements ConversationEvent {
+
+        public ConversationAssigned {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.text(assigneeId, "assigneeId");
+            Require.text(assignedBy, "assignedBy");
+            Require.present(assignedAt, "assignedAt");
+        }
+    }
+
+    /** The conversation went back to its brand's queue. */
+    record ConversationUnassigned(
+            String conversationId,
+            String brandId,
+            String previousAssigneeId,
+            String unassignedBy,
+            Instant unassignedAt)
+            implements ConversationEvent {
+
+        public ConversationUnassigned {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.text(previousAssigneeId, "previousAssigneeId");
+            Require.text(unassignedBy, "unassignedBy");
+            Require.present(unassignedAt, "unassignedAt");
+        }
+    }
+
+    /**
+     * The consumer wrote again into a closed conversation: it is open again, in the queue, with a
+     * response due by {@code responseDueAt}.
+     */
+    record ConversationReopened(
+            String conversationId, String brandId, Instant responseDueAt, Instant reopenedAt)
+            implements ConversationEvent {
+
+        public ConversationReopened {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.present(reopenedAt, "reopenedAt");
         }
     }
 }

@@ -49,6 +49,18 @@ class ContractJsonTest {
                 new ConversationEvent.MessageChanged(
                         "c-1", "acme", "msg-3", LifecycleAction.EDITED, Samples.T0),
                 ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationEvent.ConversationAssigned(
+                        "c-1", "acme", "agent-2", "agent-7", "agent-7", Samples.T0),
+                ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationEvent.ConversationUnassigned(
+                        "c-1", "acme", "agent-2", "admin-1", Samples.T0),
+                ConversationEvent.class);
+        assertRoundTrip(
+                new ConversationEvent.ConversationReopened(
+                        "c-1", "acme", Samples.T0.plusSeconds(3600), Samples.T0),
+                ConversationEvent.class);
     }
 
     @Test

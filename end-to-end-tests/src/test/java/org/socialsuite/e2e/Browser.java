@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -88,12 +89,15 @@ final class Browser implements AutoCloseable {
         return until(d -> d.findElement(By.cssSelector("[data-test='" + test + "']")));
     }
 
+    /** Clicks the element once it shows: a person cannot click what the page still hides. */
     void click(String test) {
-        until(
-                d -> {
-                    d.findElement(By.cssSelector("[data-test='" + test + "']")).click();
-                    return true;
-                });
+        wait.ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(
+                        d -> {
+                            d.findElement(By.cssSelector("[data-test='" + test + "']")).click();
+                            return true;
+                        });
     }
 
     void type(String test, String text) {

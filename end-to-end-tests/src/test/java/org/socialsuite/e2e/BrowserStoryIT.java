@@ -103,6 +103,76 @@ class BrowserStoryIT {
     }
 
     @Test
+    void twoAgentsShareTheQueueOneTakesTheNextAndTransfersItWhileACountdownRunsOut()
+            throws Exception {
+        // A second agent of the brand works in a tab of their own.
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        String second = browser.driver.getWindowHandle();
+        browser.driver.get(workspaceUrl);
+        browser.click("sign-in-acme-agent-2");
+        browser.find("take-next");
+
+        // A consumer writes to AcmeCare in private on X: due within 10 s in this suite.
+        onConsole();
+        new Select(browser.find("tw-person-select")).selectByValue("9002");
+        browser.type("dm-send-2000001-input", "Has my refund gone through?");
+        browser.click("dm-send-2000001-send");
+
+        // The first agent watches the queue: unassigned, the soonest due first. The countdown
+        // runs out without a reload.
+        onWorkspace();
+        new Select(browser.find("filter-view")).selectByValue("UNASSIGNED");
+        new Select(browser.find("filter-sort")).selectByValue("DUE");
+        browser.until(d -> listed("9002"));
+        browser.until(
+                d ->
+                        listEntry("9002")
+                                .findElement(By.cssSelector("[data-test='response-due']"))
+                                .getText()
+                                .startsWith("First response overdue by"));
+        assertThat(
+                        listEntry("9002")
+                                .findElement(By.cssSelector("[data-test='response-due']"))
+                                .getAttribute("class"))
+                .contains("overdue");
+        browser.screenshot("workspace-queue-overdue");
+        String next =
+                browser.driver
+                        .findElement(By.cssSelector("#conversations [data-test^='conversation-']"))
+                        .getAttribute("data-test");
+
+        // The second agent takes the next one: the soonest due leaves the first agent's queue.
+        browser.driver.switchTo().window(second);
+        browser.click("take-next");
+        browser.awaitText("conversation-assignee", "Mine");
+        onWorkspace();
+        browser.until(
+                d ->
+                        d.findElements(By.cssSelector("#conversations [data-test='" + next + "']"))
+                                .isEmpty());
+
+        // ...and transfers it to the first agent, who finds it among their own.
+        browser.driver.switchTo().window(second);
+        new Select(browser.find("assign-to")).selectByValue("acme-agent-1");
+        browser.awaitText("conversation-assignee", "acme-agent-1");
+        browser.screenshot("workspace-transfer");
+        onWorkspace();
+        new Select(browser.find("filter-view")).selectByValue("MINE");
+        browser.until(
+                d ->
+                        !d.findElements(By.cssSelector("#conversations [data-test='" + next + "']"))
+                                .isEmpty());
+        browser.driver
+                .findElement(By.cssSelector("#conversations [data-test='" + next + "']"))
+                .click();
+        browser.awaitText("conversation-assignee", "Mine");
+        browser.screenshot("workspace-queue-mine");
+        browser.driver.switchTo().window(second);
+        browser.driver.close();
+        onWorkspace();
+    }
+
+    @Test
     void signedOutOnlyTheSignInShowsAndNoPageRequestIsMissing() throws Exception {
         // A new tab has no session: the workspace opens signed out.
         browser.driver.switchTo().newWindow(WindowType.TAB);
@@ -364,6 +434,8 @@ class BrowserStoryIT {
     @AfterEach
     void showOpenConversationsOfAllChannels() {
         onWorkspace();
+        new Select(browser.find("filter-view")).selectByValue("ALL");
+        new Select(browser.find("filter-sort")).selectByValue("ACTIVITY");
         showConversations("OPEN", "");
     }
 

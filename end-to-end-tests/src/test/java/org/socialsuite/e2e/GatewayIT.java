@@ -91,6 +91,7 @@ class GatewayIT {
         for (String path :
                 List.of(
                         "/api/conversations",
+                        "/api/agents",
                         "/api/outbound/accounts/acme-facebook/public-to-private-link",
                         "/api/profiles/FACEBOOK/1",
                         "/api/posts/FACEBOOK/1/thread",

@@ -2,6 +2,9 @@ package org.socialsuite.e2e;
 
 import io.restassured.RestAssured;
 import io.restassured.config.SSLConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +62,7 @@ final class SimulatedSuite {
                         "conversation-service",
                         "e2e_loop_conversation",
                         port("conversation-service", ports),
-                        wiring);
+                        withShortTargets(wiring));
         outbound =
                 suite.startWithDatabase(
                         "outbound-service",
@@ -80,6 +83,24 @@ final class SimulatedSuite {
                         wiring);
         workspace = suite.start("agent-workspace", port("agent-workspace", ports), wiring);
         suite.awaitReady();
+    }
+
+    /**
+     * AcmeCare's Direct Messages are due within 10 s here, so a story can watch a countdown run
+     * out; every other target is the shipped one.
+     */
+    private static Map<String, String> withShortTargets(Map<String, String> wiring) {
+        try {
+            Path targets = Files.createTempFile("response-targets", ".properties");
+            targets.toFile().deleteOnExit();
+            Files.writeString(
+                    targets, "conversation.response-targets.acme.twitter-private.first=PT10S\n");
+            Map<String, String> environment = new HashMap<>(wiring);
+            environment.put("QUARKUS_CONFIG_LOCATIONS", targets.toUri().toString());
+            return environment;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int port(String service, Map<String, String> ports) {

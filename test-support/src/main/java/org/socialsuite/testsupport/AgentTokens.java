@@ -18,7 +18,12 @@ public final class AgentTokens {
         return "Bearer " + forBrand(brandId);
     }
 
-    /** An administrator of the brand: manages its connected accounts. */
+    /** A named agent of the brand, for tests of several agents at work. */
+    public static String bearer(String brandId, String agentId) {
+        return "Bearer " + TOKENS.agentToken(brandId, agentId, Duration.ofMinutes(30));
+    }
+
+    /** An administrator of the brand: manages its connected accounts, supervises its agents. */
     public static String adminBearer(String brandId) {
         return "Bearer " + TOKENS.adminToken(brandId, brandId + "-admin", Duration.ofMinutes(30));
     }

@@ -53,6 +53,7 @@ public class SignInResource {
                         brand ->
                                 java.util.stream.Stream.of(
                                         new DemoAgent(brand + "-agent-1", brand, false),
+                                        new DemoAgent(brand + "-agent-2", brand, false),
                                         new DemoAgent(brand + "-admin-1", brand, true)))
                 .toList();
     }

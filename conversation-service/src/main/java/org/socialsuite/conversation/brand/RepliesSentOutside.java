@@ -12,6 +12,7 @@ import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.queue.Responses;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
@@ -35,14 +36,17 @@ public class RepliesSentOutside {
     private final MessageRepository messages;
     private final ConversationRepository conversations;
     private final ConversationEvents events;
+    private final Responses responses;
 
     public RepliesSentOutside(
             MessageRepository messages,
             ConversationRepository conversations,
-            ConversationEvents events) {
+            ConversationEvents events,
+            Responses responses) {
         this.messages = messages;
         this.conversations = conversations;
         this.events = events;
+        this.responses = responses;
     }
 
     /** Whether the brand's item answers a consumer: posts, edits and removals never do. */
@@ -118,6 +122,8 @@ public class RepliesSentOutside {
         message.deliveryStatus = DeliveryStatus.SENT;
         message.replyMode =
                 event.visibility() == Visibility.PUBLIC ? ReplyMode.PUBLIC : ReplyMode.PRIVATE;
+        // A colleague answered on the network: the consumer is no longer waiting.
+        responses.answered(conversation, message.occurredAt);
         conversation.updatedAt = now;
         return messages.persist(message)
                 .chain(stored -> events.messageRecorded(conversation, stored, now));

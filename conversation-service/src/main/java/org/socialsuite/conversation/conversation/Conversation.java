@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.queue.ResponseTarget;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.Visibility;
 
@@ -94,6 +95,27 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    // The queue: who owns the conversation, and whether the consumer is waiting for an answer.
+
+    /** The agent who owns the conversation; null while it waits in its brand's queue. */
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** When the consumer's unanswered message was written; null while nothing awaits an answer. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+
+    /** When the awaited answer is due by the brand's response-time target. */
+    @Column(name = "response_due_at")
+    public Instant responseDueAt;
+
+    /** When an agent first answered: later waits are due by the next-response target. */
+    @Column(name = "first_response_at")
+    public Instant firstResponseAt;
+
     public static Conversation open(
             String brandId, String accountId, Channel channel, String consumerId, Instant now) {
         Conversation conversation = new Conversation();
@@ -132,9 +154,60 @@ public class Conversation extends PanacheEntityBase {
         return latest == null || !time.isBefore(latest);
     }
 
+    /**
+     * The consumer wrote at {@code since}: unless an answer is already awaited, the wait begins,
+     * due by the first-response target until an agent has answered once, then by the next one.
+     */
+    public void awaitResponse(Instant since, ResponseTarget target) {
+        if (waitingSince == null) {
+            waitingSince = since;
+            responseDueAt = since.plus(firstResponseAt == null ? target.first() : target.next());
+        }
+    }
+
+    /**
+     * The brand answered at {@code at} (an agent's reply, or one sent from the network's own
+     * tools): what was awaited is answered, unless the consumer wrote again after that answer.
+     */
+    public void responded(Instant at) {
+        if (firstResponseAt == null) {
+            firstResponseAt = at;
+        }
+        if (waitingSince != null && !at.isBefore(waitingSince)) {
+            waitingSince = null;
+            responseDueAt = null;
+        }
+    }
+
+    /** Whether the awaited answer is late at {@code now}. */
+    public boolean overdue(Instant now) {
+        return responseDueAt != null && now.isAfter(responseDueAt);
+    }
+
+    public void assignTo(String agentId, Instant now) {
+        assigneeId = agentId;
+        assignedAt = now;
+    }
+
+    public void unassign() {
+        assigneeId = null;
+        assignedAt = null;
+    }
+
+    /** Nothing is awaited from a closed conversation; its assignee stays, as who handled it. */
     public void close(Instant now) {
         status = ConversationStatus.CLOSED;
         closedAt = now;
         updatedAt = now;
+        waitingSince = null;
+        responseDueAt = null;
+    }
+
+    /** The consumer wrote again into the closed conversation: back in the queue. */
+    public void reopen(Instant now) {
+        status = ConversationStatus.OPEN;
+        closedAt = null;
+        updatedAt = now;
+        unassign();
     }
 }

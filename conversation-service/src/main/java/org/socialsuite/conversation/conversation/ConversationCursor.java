@@ -4,19 +4,23 @@ import java.time.Instant;
 import java.util.UUID;
 import org.socialsuite.conversation.paging.OpaqueCursor;
 
-/** Where a page of conversations ended: the last row's (updatedAt, id), opaque to clients. */
-public record ConversationCursor(Instant updatedAt, UUID id) {
+/**
+ * Where a page of conversations ended: the last row's sort key and id, opaque to clients; the key
+ * is {@code updatedAt} in activity order, {@code responseDueAt} in due order.
+ */
+public record ConversationCursor(Instant at, UUID id) {
 
-    public static ConversationCursor after(Conversation last) {
-        return new ConversationCursor(last.updatedAt, last.id);
+    public static ConversationCursor after(Conversation last, ConversationQuery.Sort sort) {
+        return new ConversationCursor(
+                sort == ConversationQuery.Sort.DUE ? last.responseDueAt : last.updatedAt, last.id);
     }
 
     public String encode() {
-        return OpaqueCursor.encode(updatedAt, id);
+        return OpaqueCursor.encode(at, id);
     }
 
     public static ConversationCursor decode(String cursor) {
         return OpaqueCursor.decode(
-                cursor, (updatedAt, id) -> new ConversationCursor(updatedAt, UUID.fromString(id)));
+                cursor, (at, id) -> new ConversationCursor(at, UUID.fromString(id)));
     }
 }

@@ -1,14 +1,14 @@
 package org.socialsuite.conversation.conversation;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.socialsuite.events.Channel;
 
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, UUID> {
@@ -32,33 +32,75 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     /**
-     * One page of a brand's conversations, newest activity first, starting after the cursor
-     * position (keyset pagination: stable while new messages arrive).
+     * The same conversation, locked until the transaction ends: of two agents changing who owns it,
+     * the second sees what the first did.
+     */
+    public Uni<Conversation> lockForBrand(UUID id, String brandId) {
+        return find("id = ?1 and brandId = ?2", id, brandId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No conversation " + id));
+    }
+
+    /**
+     * The brand's unassigned waiting conversation due soonest, locked; one another transaction
+     * holds is skipped, so agents taking the next at the same moment each get a different one.
+     */
+    public Uni<Conversation> lockNextInQueue(String brandId) {
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(
+                                                "SELECT * FROM conversation WHERE brand_id = ?1"
+                                                        + " AND status = 'OPEN' AND assignee_id IS"
+                                                        + " NULL AND response_due_at IS NOT NULL"
+                                                        + " ORDER BY response_due_at, id LIMIT 1"
+                                                        + " FOR UPDATE SKIP LOCKED",
+                                                Conversation.class)
+                                        .setParameter(1, brandId)
+                                        .getSingleResultOrNull());
+    }
+
+    /**
+     * One page of the brand's conversations, starting after the cursor position (keyset pagination:
+     * stable while new messages arrive).
      */
     public Uni<List<Conversation>> page(
-            String brandId,
-            ConversationStatus status,
-            Channel channel,
-            Instant afterUpdatedAt,
-            UUID afterId,
-            int limit) {
+            ConversationQuery list, ConversationCursor after, int limit) {
         StringBuilder query = new StringBuilder("brandId = :brandId");
-        Parameters parameters = Parameters.with("brandId", brandId);
-        if (status != null) {
+        Parameters parameters = Parameters.with("brandId", list.brandId());
+        if (list.status() != null) {
             query.append(" and status = :status");
-            parameters.and("status", status);
+            parameters.and("status", list.status());
         }
-        if (channel != null) {
+        if (list.channel() != null) {
             query.append(" and channel = :channel");
-            parameters.and("channel", channel);
+            parameters.and("channel", list.channel());
         }
-        if (afterUpdatedAt != null) {
+        switch (list.view()) {
+            case MINE -> {
+                query.append(" and assigneeId = :agentId");
+                parameters.and("agentId", list.agentId());
+            }
+            case UNASSIGNED -> query.append(" and assigneeId is null");
+            case ALL -> {}
+        }
+        String key = list.sort() == ConversationQuery.Sort.DUE ? "responseDueAt" : "updatedAt";
+        // Due order: the soonest first; activity order: the latest first.
+        String later = list.sort() == ConversationQuery.Sort.DUE ? ">" : "<";
+        if (list.sort() == ConversationQuery.Sort.DUE) {
+            query.append(" and responseDueAt is not null");
+        }
+        if (after != null) {
             query.append(
-                    " and (updatedAt < :afterUpdatedAt or (updatedAt = :afterUpdatedAt and id <"
-                            + " :afterId))");
-            parameters.and("afterUpdatedAt", afterUpdatedAt).and("afterId", afterId);
+                    " and (%1$s %2$s :afterAt or (%1$s = :afterAt and id %2$s :afterId))"
+                            .formatted(key, later));
+            parameters.and("afterAt", after.at()).and("afterId", after.id());
         }
-        query.append(" order by updatedAt desc, id desc");
+        String direction = list.sort() == ConversationQuery.Sort.DUE ? "asc" : "desc";
+        query.append(" order by %1$s %2$s, id %2$s".formatted(key, direction));
         return find(query.toString(), parameters).range(0, limit - 1).list();
     }
 }

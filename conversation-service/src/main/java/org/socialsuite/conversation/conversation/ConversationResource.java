@@ -47,17 +47,34 @@ public class ConversationResource {
     }
 
     @GET
-    @Operation(summary = "The brand's conversations, most recent activity first, a page at a time")
+    @Operation(
+            summary = "The brand's conversations, a page at a time",
+            description =
+                    "view: ALL (the default), MINE (the agent's own) or UNASSIGNED (the queue);"
+                            + " sort: ACTIVITY (the latest activity first, the default) or DUE"
+                            + " (only conversations awaiting an answer, the soonest due first)."
+                            + " Each item says who owns it and when its answer is due.")
     public Uni<Page> list(
             @RestQuery String status,
             @RestQuery String channel,
+            @RestQuery String view,
+            @RestQuery String sort,
             @RestQuery @DefaultValue("50") int limit,
             @RestQuery String cursor) {
         checkLimit(limit);
+        AgentIdentity agent = AgentIdentity.of(token);
+        ConversationQuery.View shown =
+                QueryValues.parse(ConversationQuery.View.class, "view", view);
+        ConversationQuery.Sort order =
+                QueryValues.parse(ConversationQuery.Sort.class, "sort", sort);
         return service.list(
-                brand(),
-                QueryValues.parse(ConversationStatus.class, "status", status),
-                QueryValues.parse(Channel.class, "channel", channel),
+                new ConversationQuery(
+                        agent.brandId(),
+                        agent.agentId(),
+                        QueryValues.parse(ConversationStatus.class, "status", status),
+                        QueryValues.parse(Channel.class, "channel", channel),
+                        shown == null ? ConversationQuery.View.ALL : shown,
+                        order == null ? ConversationQuery.Sort.ACTIVITY : order),
                 limit,
                 cursor);
     }
@@ -101,7 +118,9 @@ public class ConversationResource {
                     "Server-sent events, each a JSON object with a type: MessageRecorded (a new"
                             + " message), MessageChanged (edited, deleted, hidden or unhidden on"
                             + " the network), DeliveryStatusChanged (a reply's delivery),"
-                            + " ConversationClosed. The service may end a stream (a replica's"
+                            + " ConversationClosed, ConversationReopened (the consumer wrote"
+                            + " again), ConversationAssigned and ConversationUnassigned (who owns"
+                            + " it). The service may end a stream (a replica's"
                             + " restart, a client fallen 1,024 events behind): reconnect, then"
                             + " reload the conversations, which also covers what happened while"
                             + " disconnected.")
@@ -111,7 +130,12 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close the conversation; the consumer's next message opens a new one")
+    @Operation(
+            summary = "Close the conversation",
+            description =
+                    "The consumer's next message reopens it to the queue; after the brand's reopen"
+                            + " window (conversation.queue.reopen-within, 7 days) it opens a new"
+                            + " one.")
     public Uni<Detail> close(@RestPath UUID id) {
         AgentIdentity agent = AgentIdentity.of(token);
         return service.close(agent.brandId(), agent.agentId(), id);

@@ -27,7 +27,6 @@ import org.socialsuite.conversation.message.TranscriptPage;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
-import org.socialsuite.events.Channel;
 import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
 
@@ -55,19 +54,12 @@ public class ConversationService {
     }
 
     @WithSession
-    public Uni<Page> list(
-            String brandId, ConversationStatus status, Channel channel, int limit, String cursor) {
+    public Uni<Page> list(ConversationQuery query, int limit, String cursor) {
         ConversationCursor after = cursor == null ? null : ConversationCursor.decode(cursor);
         // One more than asked tells whether there is a next page.
         return conversations
-                .page(
-                        brandId,
-                        status,
-                        channel,
-                        after == null ? null : after.updatedAt(),
-                        after == null ? null : after.id(),
-                        limit + 1)
-                .map(rows -> toPage(rows, limit));
+                .page(query, after, limit + 1)
+                .map(rows -> toPage(rows, query.sort(), limit));
     }
 
     @WithSession
@@ -148,7 +140,7 @@ public class ConversationService {
     }
 
     /** The conversation with the reply modes the networks allow right now. */
-    private Uni<Detail> detail(Conversation conversation) {
+    public Uni<Detail> detail(Conversation conversation) {
         return ConversationFacts.of(conversation, messages)
                 .map(
                         facts ->
@@ -161,7 +153,8 @@ public class ConversationService {
                                                 ? null
                                                 : new MessageRef(
                                                         facts.lastPublic().id,
-                                                        facts.lastPublic().platformId)));
+                                                        facts.lastPublic().platformId),
+                                        clock.instant()));
     }
 
     /** Looked up as the conversation is read, so a rename shows at once. */
@@ -171,12 +164,13 @@ public class ConversationService {
                 .orElse(null);
     }
 
-    private Page toPage(List<Conversation> rows, int limit) {
+    private Page toPage(List<Conversation> rows, ConversationQuery.Sort sort, int limit) {
         List<Conversation> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next =
                 rows.size() > limit
-                        ? ConversationCursor.after(items.get(items.size() - 1)).encode()
+                        ? ConversationCursor.after(items.get(items.size() - 1), sort).encode()
                         : null;
-        return new Page(items.stream().map(c -> Summary.of(c, accountName(c))).toList(), next);
+        Instant now = clock.instant();
+        return new Page(items.stream().map(c -> Summary.of(c, accountName(c), now)).toList(), next);
     }
 }

@@ -18,6 +18,27 @@ public final class ConversationViews {
     public record LastMessage(String text, Visibility visibility, Instant occurredAt) {}
 
     /**
+     * The answer the consumer is waiting for; absent while nothing is awaited.
+     *
+     * @param waitingSince when the consumer's unanswered message was written
+     * @param dueAt by when the brand's response-time target says to answer
+     * @param first whether no agent has answered this conversation yet
+     * @param overdue whether {@code dueAt} had passed when this was read
+     */
+    public record ResponseDue(Instant waitingSince, Instant dueAt, boolean first, boolean overdue) {
+
+        static ResponseDue of(Conversation c, Instant now) {
+            return c.responseDueAt == null
+                    ? null
+                    : new ResponseDue(
+                            c.waitingSince,
+                            c.responseDueAt,
+                            c.firstResponseAt == null,
+                            c.overdue(now));
+        }
+    }
+
+    /**
      * @param accountName the connected account's display name as it is now (a page renamed by its
      *     administrator shows its new name); null once the account is disconnected
      */
@@ -28,10 +49,12 @@ public final class ConversationViews {
             String accountName,
             Consumer consumer,
             ConversationStatus status,
+            String assigneeId,
+            ResponseDue responseDue,
             LastMessage lastMessage,
             Instant updatedAt) {
 
-        static Summary of(Conversation c, String accountName) {
+        static Summary of(Conversation c, String accountName, Instant now) {
             LastMessage last =
                     c.lastMessageAt == null
                             ? null
@@ -44,6 +67,8 @@ public final class ConversationViews {
                     accountName,
                     new Consumer(c.consumerId, c.consumerName),
                     c.status,
+                    c.assigneeId,
+                    ResponseDue.of(c, now),
                     last,
                     c.updatedAt);
         }
@@ -60,6 +85,7 @@ public final class ConversationViews {
      * @param latestPublic the consumer's latest public message still on the network (the post
      *     widget shows what it answers), however far back in the transcript; absent if none
      * @param accountName as in {@link Summary}
+     * @param assigneeId the agent who owns the conversation; null while it is in the queue
      */
     public record Detail(
             UUID id,
@@ -69,6 +95,9 @@ public final class ConversationViews {
             String brandId,
             Consumer consumer,
             ConversationStatus status,
+            String assigneeId,
+            Instant assignedAt,
+            ResponseDue responseDue,
             ReplyMode defaultReplyMode,
             List<ReplyModeAvailability> replyModes,
             MessageRef latestPublic,
@@ -80,7 +109,8 @@ public final class ConversationViews {
                 String accountName,
                 ReplyMode defaultMode,
                 List<ReplyModeAvailability> modes,
-                MessageRef latestPublic) {
+                MessageRef latestPublic,
+                Instant now) {
             return new Detail(
                     c.id,
                     c.channel,
@@ -89,6 +119,9 @@ public final class ConversationViews {
                     c.brandId,
                     new Consumer(c.consumerId, c.consumerName),
                     c.status,
+                    c.assigneeId,
+                    c.assignedAt,
+                    ResponseDue.of(c, now),
                     defaultMode,
                     modes,
                     latestPublic,

@@ -2,33 +2,44 @@ package org.socialsuite.conversation.inbound;
 
 import java.time.Instant;
 import org.socialsuite.conversation.conversation.Conversation;
+import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.profile.KnownConsumer;
+import org.socialsuite.conversation.queue.QueueSettings;
+import org.socialsuite.conversation.queue.ResponseTargets;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
 
 /**
  * How a consumer's new message joins its conversation, in memory: the message as the network
  * reported it, with what came early about it and the consumer's name as last known, and the
- * conversation's preview, names and reply facts brought up to date. Both ways of storing inbound
- * events (entities, and set-based statements for a poll of new messages) take it from here, so they
- * cannot disagree.
+ * conversation's preview, names, reply facts and awaited answer brought up to date. Both ways of
+ * storing inbound events (entities, and set-based statements for a poll of new messages) take it
+ * from here, so they cannot disagree.
  */
 final class Arrival {
 
     private Arrival() {}
 
     /**
+     * A conversation the caller found closed is reopened by the message: the caller only offers one
+     * closed recently enough (see {@link QueueSettings#reopenWithin}).
+     *
      * @param early what happened to the item before it arrived, or null
      * @param known the consumer's name and handle as profile-service last announced, or null
+     * @param targets how soon the brand answers, for a consumer now waiting
      */
     static Message of(
             Conversation conversation,
             SocialEventReceived event,
             EarlyLifecycle early,
             KnownConsumer known,
+            ResponseTargets targets,
             Instant now) {
+        if (conversation.status == ConversationStatus.CLOSED) {
+            conversation.reopen(now);
+        }
         Message message = Message.fromNetwork(conversation.id, MessageDirection.INBOUND, event);
         if (early != null) {
             early.applyTo(message);
@@ -60,6 +71,12 @@ final class Arrival {
             conversation.lastMessageAt = message.occurredAt;
         }
         conversation.heard(message);
+        // Something its author removed before it arrived awaits no answer.
+        if (!message.deleted) {
+            conversation.awaitResponse(
+                    message.occurredAt,
+                    targets.of(conversation.brandId, conversation.channel, message.visibility));
+        }
         conversation.updatedAt = now;
         return message;
     }

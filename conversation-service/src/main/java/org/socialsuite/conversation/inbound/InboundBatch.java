@@ -29,13 +29,17 @@ import org.socialsuite.events.SocialEventReceived;
 final class InboundBatch {
 
     private static final String MESSAGES_BY_PLATFORM_ID = "accountId = ?1 and platformId in ?2";
-    private static final String OPEN_CONVERSATIONS_OF =
-            "accountId = ?1 and consumerId in ?2 and status = ?3";
+
+    /** Open, or closed recently enough to be reopened; the open one (or else the latest) first. */
+    private static final String CURRENT_CONVERSATIONS_OF =
+            "accountId = ?1 and consumerId in ?2 and (status = ?3 or closedAt > ?4)"
+                    + " order by closedAt desc nulls first";
+
     private static final String BY_ID = "id in ?1";
 
     private final Set<String> firstTime;
     private final Map<String, Message> messages = new HashMap<>();
-    private final Map<String, Conversation> openConversations = new HashMap<>();
+    private final Map<String, Conversation> currentConversations = new HashMap<>();
     private final Map<String, EarlyLifecycle> early = new HashMap<>();
     private final Map<String, KnownConsumer> knownConsumers = new HashMap<>();
 
@@ -43,14 +47,18 @@ final class InboundBatch {
         this.firstTime = firstTime;
     }
 
-    static Uni<InboundBatch> load(List<SocialEventReceived> events, Instant now) {
+    /**
+     * @param closedAfter a conversation closed since then is reopened by its consumer's message
+     */
+    static Uni<InboundBatch> load(
+            List<SocialEventReceived> events, Instant now, Instant closedAfter) {
         List<SocialEventReceived> consumerEvents =
                 events.stream().filter(event -> !event.fromBrand()).toList();
         return recordProcessed(events, now)
                 .map(InboundBatch::new)
                 .call(batch -> batch.loadMessages(consumerEvents))
                 .call(batch -> batch.loadEarlyLifecycles(consumerEvents))
-                .call(batch -> batch.loadOpenConversations(consumerEvents))
+                .call(batch -> batch.loadCurrentConversations(consumerEvents, closedAfter))
                 .call(batch -> batch.loadKnownConsumers(consumerEvents));
     }
 
@@ -69,10 +77,11 @@ final class InboundBatch {
                                         .chain(
                                                 () ->
                                                         Conversation.find(
-                                                                        OPEN_CONVERSATIONS_OF,
+                                                                        CURRENT_CONVERSATIONS_OF,
                                                                         "",
                                                                         none,
-                                                                        ConversationStatus.OPEN)
+                                                                        ConversationStatus.OPEN,
+                                                                        Instant.EPOCH)
                                                                 .list())
                                         .chain(() -> KnownConsumer.list(BY_ID, none)))
                 .replaceWithVoid();
@@ -107,12 +116,14 @@ final class InboundBatch {
         return knownConsumers.get(KnownConsumer.id(accountId, consumerId));
     }
 
-    Conversation openConversation(String accountId, String consumerId) {
-        return openConversations.get(key(accountId, consumerId));
+    /** The consumer's open conversation, or one closed recently enough to reopen; or null. */
+    Conversation currentConversation(String accountId, String consumerId) {
+        return currentConversations.get(key(accountId, consumerId));
     }
 
     void remember(Conversation conversation) {
-        openConversations.put(key(conversation.accountId, conversation.consumerId), conversation);
+        currentConversations.put(
+                key(conversation.accountId, conversation.consumerId), conversation);
     }
 
     /** Inserts every event id not yet processed and returns those it inserted. */
@@ -176,18 +187,30 @@ final class InboundBatch {
                         .replaceWithVoid();
     }
 
-    private Uni<Void> loadOpenConversations(List<SocialEventReceived> events) {
+    private Uni<Void> loadCurrentConversations(
+            List<SocialEventReceived> events, Instant closedAfter) {
         return perAccount(
                 events,
                 event -> event.conversationKey().consumerId(),
                 (accountId, consumerIds) ->
                         Conversation.<Conversation>find(
-                                        OPEN_CONVERSATIONS_OF,
+                                        CURRENT_CONVERSATIONS_OF,
                                         accountId,
                                         consumerIds,
-                                        ConversationStatus.OPEN)
+                                        ConversationStatus.OPEN,
+                                        closedAfter)
                                 .list()
-                                .invoke(found -> found.forEach(this::remember)));
+                                .invoke(
+                                        found ->
+                                                found.forEach(
+                                                        conversation ->
+                                                                currentConversations.putIfAbsent(
+                                                                        key(
+                                                                                conversation
+                                                                                        .accountId,
+                                                                                conversation
+                                                                                        .consumerId),
+                                                                        conversation))));
     }
 
     /** One query per account in the poll (there are few), each for all of its ids. */

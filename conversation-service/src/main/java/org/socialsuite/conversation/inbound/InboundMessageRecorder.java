@@ -11,19 +11,23 @@ import java.util.List;
 import org.socialsuite.conversation.brand.BrandContext;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationRepository;
+import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.queue.ReopenWindow;
+import org.socialsuite.conversation.queue.ResponseTargets;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.support.tracing.EventSpans;
 
 /**
  * Applies inbound events once, however often they are delivered: a consumer's new message goes into
- * their open conversation (opening one when there is none), edits, removals and moderation are
- * mirrored on the stored message, and the brand's own items become context or confirm our replies.
+ * their open conversation (reopening a recently closed one, or opening one when there is none),
+ * edits, removals and moderation are mirrored on the stored message, and the brand's own items
+ * become context or confirm our replies.
  */
 @ApplicationScoped
 public class InboundMessageRecorder {
@@ -34,6 +38,8 @@ public class InboundMessageRecorder {
     private final BrandContext brandContext;
     private final ConversationEvents events;
     private final InboundOutcomes outcomes;
+    private final ResponseTargets targets;
+    private final ReopenWindow reopenWindow;
 
     public InboundMessageRecorder(
             ConversationRepository conversations,
@@ -41,13 +47,17 @@ public class InboundMessageRecorder {
             MessageLifecycle lifecycle,
             BrandContext brandContext,
             ConversationEvents events,
-            InboundOutcomes outcomes) {
+            InboundOutcomes outcomes,
+            ResponseTargets targets,
+            ReopenWindow reopenWindow) {
         this.conversations = conversations;
         this.messages = messages;
         this.lifecycle = lifecycle;
         this.brandContext = brandContext;
         this.events = events;
         this.outcomes = outcomes;
+        this.targets = targets;
+        this.reopenWindow = reopenWindow;
     }
 
     /**
@@ -59,7 +69,7 @@ public class InboundMessageRecorder {
     public Uni<Void> recordAll(List<SocialEventReceived> events, EventSpans spans) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<String> results = new ArrayList<>(events.size());
-        return InboundBatch.load(events, now)
+        return InboundBatch.load(events, now, reopenWindow.closedAfter())
                 .chain(
                         batch ->
                                 Multi.createFrom()
@@ -82,7 +92,7 @@ public class InboundMessageRecorder {
     @WithTransaction
     public Uni<Void> record(SocialEventReceived event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return InboundBatch.load(List.of(event), now)
+        return InboundBatch.load(List.of(event), now, reopenWindow.closedAfter())
                 .chain(batch -> applyOnce(event, now, batch))
                 .invoke(outcome -> outcomes.count(event, outcome))
                 .replaceWithVoid();
@@ -139,10 +149,10 @@ public class InboundMessageRecorder {
 
     private Uni<Void> store(SocialEventReceived event, Instant now, InboundBatch batch) {
         String consumerId = event.conversationKey().consumerId();
-        Conversation open = batch.openConversation(event.accountId(), consumerId);
+        Conversation current = batch.currentConversation(event.accountId(), consumerId);
         Uni<Conversation> conversation =
-                open != null
-                        ? Uni.createFrom().item(open)
+                current != null
+                        ? Uni.createFrom().item(current)
                         : conversations
                                 .persist(
                                         Conversation.open(
@@ -157,6 +167,7 @@ public class InboundMessageRecorder {
 
     private Uni<Void> append(
             Conversation conversation, SocialEventReceived event, Instant now, InboundBatch batch) {
+        boolean reopening = conversation.status == ConversationStatus.CLOSED;
         Message message =
                 Arrival.of(
                         conversation,
@@ -164,8 +175,10 @@ public class InboundMessageRecorder {
                         batch.early(event.accountId(), event.platformId()),
                         batch.knownConsumer(
                                 event.accountId(), event.conversationKey().consumerId()),
+                        targets,
                         now);
-        return messages.persist(message)
+        return (reopening ? events.reopened(conversation, now) : Uni.createFrom().voidItem())
+                .chain(() -> messages.persist(message))
                 .invoke(batch::remember)
                 .chain(stored -> events.messageRecorded(conversation, stored, now));
     }

@@ -42,7 +42,9 @@ final class InboundRows {
             "id, brand_id, account_id, channel, consumer_id, consumer_name, consumer_handle,"
                     + " status, last_message_text, last_message_visibility, last_message_at,"
                     + " last_inbound_visibility, last_inbound_at, last_private_at,"
-                    + " last_public_message_id, last_public_at, created_at, updated_at";
+                    + " last_public_message_id, last_public_at, created_at, updated_at, closed_at,"
+                    + " assignee_id, assigned_at, waiting_since, response_due_at,"
+                    + " first_response_at";
 
     private final SqlConnection connection;
 
@@ -129,18 +131,41 @@ final class InboundRows {
                         });
     }
 
-    /** The open conversations of these (account, consumer) pairs. */
-    Uni<List<Conversation>> openConversations(List<String> accountIds, List<String> consumerIds) {
+    /**
+     * The current conversation of each (account, consumer) pair: the open one, or else the latest
+     * one closed after {@code closedAfter}, which the consumer's message will reopen.
+     */
+    Uni<List<Conversation>> currentConversations(
+            List<String> accountIds, List<String> consumerIds, Instant closedAfter) {
         return query(
-                        "SELECT "
+                        "SELECT DISTINCT ON (c.account_id, c.consumer_id) "
                                 + prefixed("c.", CONVERSATION_COLUMNS)
                                 + " FROM conversation c JOIN unnest($1::text[], $2::text[]) AS"
                                 + " k(account_id, consumer_id) ON c.account_id = k.account_id AND"
-                                + " c.consumer_id = k.consumer_id WHERE c.status = 'OPEN'",
+                                + " c.consumer_id = k.consumer_id WHERE c.status = 'OPEN' OR"
+                                + " c.closed_at > $3 ORDER BY c.account_id, c.consumer_id,"
+                                + " c.closed_at DESC NULLS FIRST",
                         Tuple.of(
                                 accountIds.toArray(String[]::new),
-                                consumerIds.toArray(String[]::new)))
+                                consumerIds.toArray(String[]::new),
+                                time(closedAfter)))
                 .map(rows -> collect(rows, InboundRows::conversation, new ArrayList<>()));
+    }
+
+    /** Closed conversations a consumer wrote into again: open, back in their brand's queue. */
+    Uni<Void> reopen(List<Conversation> conversations) {
+        if (conversations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return query(
+                        "UPDATE conversation SET status = 'OPEN', closed_at = NULL,"
+                                + " assignee_id = NULL, assigned_at = NULL"
+                                + " WHERE id = ANY($1) AND status = 'CLOSED'",
+                        Tuple.of(
+                                conversations.stream()
+                                        .map(conversation -> conversation.id)
+                                        .toArray(UUID[]::new)))
+                .replaceWithVoid();
     }
 
     /** Conversations the poll opened, as they stand after its messages. */
@@ -155,20 +180,22 @@ final class InboundRows {
                                 + " consumer_handle, last_message_text, last_message_visibility,"
                                 + " last_message_at, last_inbound_visibility, last_inbound_at,"
                                 + " last_private_at, last_public_message_id, last_public_at,"
-                                + " updated_at)"
+                                + " updated_at, waiting_since, response_due_at)"
                                 + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[],"
                                 + " $4::text[], $5::text[], $6::text[], $7::timestamptz[],"
                                 + " $8::text[], $9::text[], $10::text[], $11::text[],"
                                 + " $12::timestamptz[], $13::text[], $14::timestamptz[],"
                                 + " $15::timestamptz[], $16::uuid[], $17::timestamptz[],"
-                                + " $18::timestamptz[])",
+                                + " $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])",
                         columns.withOpening())
                 .replaceWithVoid();
     }
 
     /**
-     * Writes what new messages change on conversations that were already open: the names, the
-     * preview and the reply facts. Never the status, which an agent may have just changed.
+     * Writes what new messages change on conversations that were already there: the names, the
+     * preview, the reply facts and the awaited answer. Never the status or the assignee, which an
+     * agent may have just changed; and a wait already begun (an agent may have just answered it) is
+     * kept rather than overwritten with what this poll read.
      */
     Uni<Void> updateConversations(List<Conversation> conversations) {
         if (conversations.isEmpty()) {
@@ -184,14 +211,19 @@ final class InboundRows {
                                 + " last_inbound_at = u.last_inbound_at,"
                                 + " last_private_at = u.last_private_at,"
                                 + " last_public_message_id = u.last_public_message_id,"
-                                + " last_public_at = u.last_public_at, updated_at = u.updated_at"
+                                + " last_public_at = u.last_public_at, updated_at = u.updated_at,"
+                                + " waiting_since = COALESCE(c.waiting_since, u.waiting_since),"
+                                + " response_due_at = CASE WHEN c.waiting_since IS NULL THEN"
+                                + " u.response_due_at ELSE c.response_due_at END"
                                 + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
                                 + " $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[],"
                                 + " $9::timestamptz[], $10::uuid[], $11::timestamptz[],"
-                                + " $12::timestamptz[]) AS u(id, consumer_name, consumer_handle,"
+                                + " $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])"
+                                + " AS u(id, consumer_name, consumer_handle,"
                                 + " last_message_text, last_message_visibility, last_message_at,"
                                 + " last_inbound_visibility, last_inbound_at, last_private_at,"
-                                + " last_public_message_id, last_public_at, updated_at)"
+                                + " last_public_message_id, last_public_at, updated_at,"
+                                + " waiting_since, response_due_at)"
                                 + " WHERE c.id = u.id",
                         new ConversationColumns(conversations).whatMessagesChange())
                 .replaceWithVoid();
@@ -328,6 +360,8 @@ final class InboundRows {
         final UUID[] publicIds;
         final OffsetDateTime[] publicAts;
         final OffsetDateTime[] updatedAts;
+        final OffsetDateTime[] waitingSinces;
+        final OffsetDateTime[] dueAts;
         final List<Conversation> conversations;
 
         ConversationColumns(List<Conversation> conversations) {
@@ -345,6 +379,8 @@ final class InboundRows {
             publicIds = new UUID[n];
             publicAts = new OffsetDateTime[n];
             updatedAts = new OffsetDateTime[n];
+            waitingSinces = new OffsetDateTime[n];
+            dueAts = new OffsetDateTime[n];
             for (int i = 0; i < n; i++) {
                 Conversation c = conversations.get(i);
                 ids[i] = c.id;
@@ -359,6 +395,8 @@ final class InboundRows {
                 publicIds[i] = c.lastPublicMessageId;
                 publicAts[i] = time(c.lastPublicAt);
                 updatedAts[i] = time(c.updatedAt);
+                waitingSinces[i] = time(c.waitingSince);
+                dueAts[i] = time(c.responseDueAt);
             }
         }
 
@@ -404,7 +442,9 @@ final class InboundRows {
                 privateAts,
                 publicIds,
                 publicAts,
-                updatedAts
+                updatedAts,
+                waitingSinces,
+                dueAts
             };
         }
 
@@ -439,6 +479,12 @@ final class InboundRows {
         c.lastPublicAt = instant(row, "last_public_at");
         c.createdAt = instant(row, "created_at");
         c.updatedAt = instant(row, "updated_at");
+        c.closedAt = instant(row, "closed_at");
+        c.assigneeId = row.getString("assignee_id");
+        c.assignedAt = instant(row, "assigned_at");
+        c.waitingSince = instant(row, "waiting_since");
+        c.responseDueAt = instant(row, "response_due_at");
+        c.firstResponseAt = instant(row, "first_response_at");
         return c;
     }
 

@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.socialsuite.conversation.conversation.Conversation;
+import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.profile.KnownConsumer;
+import org.socialsuite.conversation.queue.ReopenWindow;
+import org.socialsuite.conversation.queue.ResponseTargets;
+import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
@@ -37,10 +41,18 @@ public class NewMessageRecorder {
 
     private final Pool database;
     private final InboundOutcomes outcomes;
+    private final ResponseTargets targets;
+    private final ReopenWindow reopenWindow;
 
-    public NewMessageRecorder(Pool database, InboundOutcomes outcomes) {
+    public NewMessageRecorder(
+            Pool database,
+            InboundOutcomes outcomes,
+            ResponseTargets targets,
+            ReopenWindow reopenWindow) {
         this.database = database;
         this.outcomes = outcomes;
+        this.targets = targets;
+        this.reopenWindow = reopenWindow;
     }
 
     /** Whether this path takes the event: a consumer's new item. */
@@ -95,10 +107,16 @@ public class NewMessageRecorder {
                 .invoke(early -> touched.early.putAll(early))
                 .chain(() -> rows.knownConsumers(KnownConsumer.idsOfUnnamedAuthors(fresh)))
                 .invoke(known -> touched.known.putAll(known))
-                .chain(() -> rows.openConversations(touched.accounts, touched.consumers))
-                .invoke(open -> open.forEach(touched::open))
-                .map(ignored -> touched.arrive(events, spans, results, now))
+                .chain(
+                        () ->
+                                rows.currentConversations(
+                                        touched.accounts,
+                                        touched.consumers,
+                                        reopenWindow.closedAfter()))
+                .invoke(current -> current.forEach(touched::existing))
+                .map(ignored -> touched.arrive(events, spans, targets, results, now))
                 .call(() -> rows.insertConversations(touched.opened()))
+                .call(() -> rows.reopen(touched.reopened))
                 .call(() -> rows.updateConversations(touched.continued()))
                 .call(() -> rows.insertMessages(touched.messages))
                 .call(
@@ -121,8 +139,9 @@ public class NewMessageRecorder {
         final Map<String, EarlyLifecycle> early = new LinkedHashMap<>();
         final Map<String, KnownConsumer> known = new LinkedHashMap<>();
         final Map<String, Conversation> conversations = new LinkedHashMap<>();
-        final Set<String> alreadyOpen = new HashSet<>();
+        final Set<String> existing = new HashSet<>();
         final Set<UUID> written = new HashSet<>();
+        final List<Conversation> reopened = new ArrayList<>();
         final List<Message> messages = new ArrayList<>();
         final List<String> announcedKeys = new ArrayList<>();
         final List<String> announcements = new ArrayList<>();
@@ -151,16 +170,17 @@ public class NewMessageRecorder {
             return keys;
         }
 
-        void open(Conversation conversation) {
+        void existing(Conversation conversation) {
             String key = KnownConsumer.id(conversation.accountId, conversation.consumerId);
             conversations.put(key, conversation);
-            alreadyOpen.add(key);
+            existing.add(key);
         }
 
         /** Applies the fresh events in order, filling in the results of the rest. */
         List<String> arrive(
                 List<SocialEventReceived> events,
                 EventSpans spans,
+                ResponseTargets targets,
                 List<String> results,
                 Instant now) {
             for (int i = 0; i < events.size(); i++) {
@@ -188,37 +208,44 @@ public class NewMessageRecorder {
                                                 event.channel(),
                                                 consumer,
                                                 now));
+                boolean reopening = conversation.status == ConversationStatus.CLOSED;
                 Message message =
                         Arrival.of(
                                 conversation,
                                 event,
                                 item == null ? null : early.get(item),
                                 known.get(KnownConsumer.id(event.accountId(), consumer)),
+                                targets,
                                 now);
                 messages.add(message);
                 written.add(conversation.id);
-                announcedKeys.add(conversation.id.toString());
-                announcements.add(
-                        new String(
-                                EventJson.write(
-                                        ConversationEvents.recorded(conversation, message, now)),
-                                StandardCharsets.UTF_8));
-                traceParents.add(spans.traceparent(event));
+                String traceParent = spans.traceparent(event);
+                if (reopening) {
+                    reopened.add(conversation);
+                    announce(ConversationEvents.reopening(conversation, now), traceParent);
+                }
+                announce(ConversationEvents.recorded(conversation, message, now), traceParent);
                 results.set(i, "stored");
             }
             return results;
         }
 
+        private void announce(ConversationEvent event, String traceParent) {
+            announcedKeys.add(event.conversationId());
+            announcements.add(new String(EventJson.write(event), StandardCharsets.UTF_8));
+            traceParents.add(traceParent);
+        }
+
         List<Conversation> opened() {
             return conversations.entrySet().stream()
-                    .filter(entry -> !alreadyOpen.contains(entry.getKey()))
+                    .filter(entry -> !existing.contains(entry.getKey()))
                     .map(Map.Entry::getValue)
                     .toList();
         }
 
         List<Conversation> continued() {
             return conversations.entrySet().stream()
-                    .filter(entry -> alreadyOpen.contains(entry.getKey()))
+                    .filter(entry -> existing.contains(entry.getKey()))
                     .map(Map.Entry::getValue)
                     .filter(conversation -> written.contains(conversation.id))
                     .toList();

@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.ConversationEvent;
+import org.socialsuite.events.ConversationEvent.ConversationAssigned;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
+import org.socialsuite.events.ConversationEvent.ConversationReopened;
+import org.socialsuite.events.ConversationEvent.ConversationUnassigned;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
 import org.socialsuite.events.ConversationEvent.MessageChanged;
 import org.socialsuite.events.ConversationEvent.MessageRecorded;
@@ -72,6 +75,35 @@ public class ConversationEvents {
                         message.id.toString(),
                         change,
                         now));
+    }
+
+    public Uni<Void> reopened(Conversation conversation, Instant now) {
+        return announce(reopening(conversation, now));
+    }
+
+    public static ConversationReopened reopening(Conversation conversation, Instant now) {
+        return new ConversationReopened(
+                conversation.id.toString(), conversation.brandId, conversation.responseDueAt, now);
+    }
+
+    /** From the queue ({@code previous} null), or a transfer. */
+    public Uni<Void> assigned(
+            Conversation conversation, String previous, String agentId, Instant now) {
+        return announce(
+                new ConversationAssigned(
+                        conversation.id.toString(),
+                        conversation.brandId,
+                        conversation.assigneeId,
+                        previous,
+                        agentId,
+                        now));
+    }
+
+    public Uni<Void> unassigned(
+            Conversation conversation, String previous, String agentId, Instant now) {
+        return announce(
+                new ConversationUnassigned(
+                        conversation.id.toString(), conversation.brandId, previous, agentId, now));
     }
 
     public Uni<Void> closed(Conversation conversation, String agentId, Instant now) {

@@ -17,6 +17,7 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.queue.Responses;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
@@ -39,6 +40,7 @@ public class ReplyService {
     private final MessageRepository messages;
     private final Outbox outbox;
     private final ConversationEvents events;
+    private final Responses responses;
     private final Clock clock;
 
     public ReplyService(
@@ -46,11 +48,13 @@ public class ReplyService {
             MessageRepository messages,
             Outbox outbox,
             ConversationEvents events,
+            Responses responses,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.events = events;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -127,6 +131,7 @@ public class ReplyService {
         ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
         Message message = outbound(conversation, agentId, mode, request.text(), target, now);
         message.idempotencyKey = idempotencyKey;
+        responses.answered(conversation, now);
         conversation.updatedAt = now;
         return new Accepted(
                 conversation, message, command(conversation, message, target, agentId), now);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.ResourceArg;
@@ -402,7 +403,7 @@ class InboundConversationTest {
     }
 
     @Test
-    void afterCloseTheConsumersNextMessageOpensANewConversation() {
+    void afterCloseTheConsumersNextMessageReopensItOrOnceTheWindowHasPassedOpensANewOne() {
         InboundEvents.publish(message("m_5", "first", T0));
         String first = awaitConversationId();
 
@@ -418,12 +419,26 @@ class InboundConversationTest {
                 .statusCode(200)
                 .body("status", equalTo("CLOSED"));
         InboundEvents.publish(message("m_6", "again", T0.plusSeconds(3600)));
-
         await().untilAsserted(
                         () ->
                                 agent().get("/api/conversations?status=OPEN")
                                         .then()
-                                        .body("items", hasSize(1)));
+                                        .body("items.id", contains(first)));
+
+        // Closed again, and the consumer writes after the reopen window (7 days).
+        agent().post("/api/conversations/" + first + "/close").then().statusCode(200);
+        TestClock.set(TestClock.START.plus(Duration.ofDays(8)));
+        try {
+            InboundEvents.publish(message("m_7", "a week later", T0.plus(Duration.ofDays(8))));
+            await().untilAsserted(
+                            () ->
+                                    agent().get("/api/conversations?status=OPEN")
+                                            .then()
+                                            .body("items", hasSize(1))
+                                            .body("items.id", not(contains(first))));
+        } finally {
+            TestClock.set(TestClock.START);
+        }
         agent().get("/api/conversations?status=CLOSED").then().body("items.id", contains(first));
     }
 

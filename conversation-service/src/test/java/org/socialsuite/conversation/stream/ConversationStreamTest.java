@@ -10,9 +10,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.conversation.LiveStream;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
@@ -51,7 +48,6 @@ class ConversationStreamTest {
     @TestHTTPResource("/api/conversations/stream")
     URI streamUri;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Runnable> closers = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -64,13 +60,15 @@ class ConversationStreamTest {
         String brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
         String otherBrand = "other-" + UUID.randomUUID().toString().substring(0, 8);
         String consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> mine = open(brand);
-        List<String> others = open(otherBrand);
+        LiveStream myStream = open(brand);
+        LiveStream othersStream = open(otherBrand);
+        List<String> mine = myStream.lines();
+        List<String> others = othersStream.lines();
 
         // The streams' consumer group may still be joining: speak until each stream hears, so the
         // other brand's silence later means something.
-        awaitHeard(mine, brand, consumer);
-        awaitHeard(others, otherBrand, "c-other");
+        myStream.awaitListening(text -> message(brand, consumer, text));
+        othersStream.awaitListening(text -> message(otherBrand, "c-other", text));
 
         // Publish to stream, timed for several messages once warm: printed, not asserted (the
         // benchmark measures latency under load).
@@ -149,39 +147,14 @@ class ConversationStreamTest {
                                         .contains("\"type\":\"ConversationClosed\""));
         // The other brand's stream has read past everything above once it hears a marker of its
         // own; none of it was this brand's.
-        awaitHeard(others, otherBrand, "c-other");
+        othersStream.awaitListening(text -> message(otherBrand, "c-other", text));
         assertThat(String.join("\n", others)).doesNotContain(brand).doesNotContain(consumer);
     }
 
-    /** Publishes messages of the brand until its stream hears one. */
-    private static void awaitHeard(List<String> stream, String brand, String consumer) {
-        String marker = "marker " + UUID.randomUUID();
-        AtomicInteger sent = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> {
-                            InboundEvents.publish(
-                                    message(
-                                            brand,
-                                            consumer,
-                                            marker + " " + sent.incrementAndGet()));
-                            return stream.stream().anyMatch(line -> line.contains(marker));
-                        });
-    }
-
-    private List<String> open(String brand) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request =
-                HttpRequest.newBuilder(streamUri)
-                        .header("Authorization", AgentTokens.bearer(brand))
-                        .header("Accept", "text/event-stream")
-                        .build();
-        var response =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                        .thenAccept(r -> r.body().forEach(lines::add));
-        closers.add(() -> response.cancel(true));
-        return lines;
+    private LiveStream open(String brand) {
+        LiveStream stream = new LiveStream(streamUri, AgentTokens.bearer(brand));
+        closers.add(stream::close);
+        return stream;
     }
 
     private static org.socialsuite.events.SocialEventReceived message(
