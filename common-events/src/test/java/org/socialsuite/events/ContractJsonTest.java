@@ -22,6 +22,20 @@ class ContractJsonTest {
     void everyContractSurvivesARoundTrip() {
         assertRoundTrip(Samples.messengerMessage(), SocialEventReceived.class);
         assertRoundTrip(Samples.replyRequested(), ReplyRequested.class);
+        assertRoundTrip(
+                new ReplyRequested(
+                        "r-2",
+                        "c-1",
+                        "acme-facebook",
+                        "acme",
+                        Channel.FACEBOOK,
+                        ReplyMode.PUBLIC,
+                        null,
+                        new ReplyTarget("8001", null, "555_777", null, Samples.T0),
+                        "agent-7",
+                        Samples.T0,
+                        OutboundAction.HIDE),
+                ReplyRequested.class);
         assertRoundTrip(Samples.replyResult(), ReplyResult.class);
         assertRoundTrip(Samples.profileUpdated(), ConsumerProfileUpdated.class);
         assertRoundTrip(
@@ -69,6 +83,20 @@ class ContractJsonTest {
 
         assertThat(json).contains("\"occurredAt\":\"2026-01-01T10:00:00.123Z\"");
         assertThat(json).doesNotContain("quotedPlatformId");
+    }
+
+    @Test
+    void aCommandWrittenBeforeModerationExistedIsAReply() {
+        String json =
+                new String(EventJson.write(Samples.replyRequested()), StandardCharsets.UTF_8)
+                        .replace(",\"action\":\"REPLY\"", "");
+        assertThat(json).doesNotContain("action").doesNotContain("\"reply\"");
+
+        ReplyRequested read =
+                EventJson.read(json.getBytes(StandardCharsets.UTF_8), ReplyRequested.class);
+
+        assertThat(read.action()).isEqualTo(OutboundAction.REPLY);
+        assertThat(read).isEqualTo(Samples.replyRequested());
     }
 
     @Test

@@ -10,12 +10,16 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.OutboundAction;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.json.EventJson;
 import org.socialsuite.support.tracing.StoredTrace;
 
-/** One reply's delivery, keyed by its replyId: a redelivered command never sends twice. */
+/**
+ * One command's delivery (a reply, or a moderation action), keyed by its replyId: a redelivered
+ * command never reaches the network twice.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
@@ -37,6 +41,10 @@ public class Delivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReplyMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OutboundAction action;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -86,6 +94,7 @@ public class Delivery extends PanacheEntityBase {
         delivery.accountId = reply.accountId();
         delivery.channel = reply.channel();
         delivery.mode = reply.mode();
+        delivery.action = reply.action();
         delivery.status = DeliveryState.PENDING;
         delivery.request = new String(EventJson.write(reply), StandardCharsets.UTF_8);
         delivery.nextAttemptAt = now;

@@ -104,7 +104,7 @@ class DeliveryAttempts {
                     reply.replyId(),
                     Outcome.failed("unknown_account", "No connected account " + reply.accountId()));
         }
-        Endpoint endpoint = Endpoint.of(reply.channel(), reply.mode());
+        Endpoint endpoint = Endpoint.of(reply);
         int attempt = delivery.attempts + 1;
         return rateLimiter
                 .take(reply.accountId(), endpoint, now)
@@ -158,8 +158,7 @@ class DeliveryAttempts {
         if (error.disposition() != NetworkError.Disposition.RETRY || error.retryAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return rateLimiter.closeUntil(
-                reply.accountId(), Endpoint.of(reply.channel(), reply.mode()), error.retryAt());
+        return rateLimiter.closeUntil(reply.accountId(), Endpoint.of(reply), error.retryAt());
     }
 
     private Outcome afterRefusal(ReplyRequested reply, NetworkError error, int attempt) {

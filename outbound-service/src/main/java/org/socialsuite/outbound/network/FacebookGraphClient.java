@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,30 @@ public interface FacebookGraphClient {
             @PathParam("objectId") String objectId,
             @HeaderParam("Authorization") String bearer,
             CommentRequest request);
+
+    /** Hides or shows again a comment on the page's posts. */
+    @POST
+    @Path("/{commentId}")
+    Uni<Success> setHidden(
+            @PathParam("commentId") String commentId,
+            @HeaderParam("Authorization") String bearer,
+            Hidden request);
+
+    /** Deletes a comment or a visitor's post on the page. */
+    @DELETE
+    @Path("/{objectId}")
+    Uni<Success> delete(
+            @PathParam("objectId") String objectId, @HeaderParam("Authorization") String bearer);
+
+    /** Likes a comment or post as the page. */
+    @POST
+    @Path("/{objectId}/likes")
+    Uni<Success> like(
+            @PathParam("objectId") String objectId, @HeaderParam("Authorization") String bearer);
+
+    record Hidden(@JsonProperty("is_hidden") boolean isHidden) {}
+
+    record Success(boolean success) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SendRequest(

@@ -9,20 +9,23 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
 import org.socialsuite.outbound.network.FacebookGraphClient.CommentRequest;
+import org.socialsuite.outbound.network.FacebookGraphClient.Hidden;
 import org.socialsuite.outbound.network.FacebookGraphClient.Recipient;
 import org.socialsuite.outbound.network.FacebookGraphClient.SendRequest;
 import org.socialsuite.outbound.network.FacebookGraphClient.Text;
 import org.socialsuite.outbound.network.NetworkError.Disposition;
 import org.socialsuite.outbound.network.TwitterApiClient.DirectMessageRequest;
+import org.socialsuite.outbound.network.TwitterApiClient.LikeRequest;
 import org.socialsuite.outbound.network.TwitterApiClient.Reply;
 import org.socialsuite.outbound.network.TwitterApiClient.TweetRequest;
 import org.socialsuite.support.accounts.ConnectedAccount;
 import org.socialsuite.support.rules.ReplyLength;
 
 /**
- * One reply, one call, per channel and mode, with the account's own credential, after the rules
- * allow it. Returns the id the network gave the new comment, message or tweet; fails with a
- * classified {@link NetworkError}.
+ * One command, one call, per channel and mode (or moderation action), with the account's own
+ * credential, after the rules allow it. Returns the id the network gave the new comment, message or
+ * tweet, or for moderation the id of the item acted on; fails with a classified {@link
+ * NetworkError}.
  */
 @ApplicationScoped
 public class NetworkSender {
@@ -78,6 +81,9 @@ public class NetworkSender {
 
     private Uni<String> call(
             ReplyRequested reply, ConnectedAccount account, String bearer, Instant now) {
+        if (!reply.isReply()) {
+            return moderate(reply, account, bearer);
+        }
         ReplyTarget target = reply.target();
         String text =
                 ReplyLength.asSent(
@@ -138,6 +144,42 @@ public class NetworkSender {
                                 throw new IllegalStateException("refused by SendRules");
                     };
         };
+    }
+
+    /** Done when the network says so; the item's own id stands for the result. */
+    private Uni<String> moderate(ReplyRequested command, ConnectedAccount account, String bearer) {
+        String item = command.target().platformId();
+        Uni<Boolean> done =
+                switch (command.channel()) {
+                    case FACEBOOK ->
+                            (switch (command.action()) {
+                                        case HIDE ->
+                                                facebook.setHidden(item, bearer, new Hidden(true));
+                                        case UNHIDE ->
+                                                facebook.setHidden(item, bearer, new Hidden(false));
+                                        case DELETE -> facebook.delete(item, bearer);
+                                        case LIKE -> facebook.like(item, bearer);
+                                        case REPLY -> throw new IllegalStateException("a reply");
+                                    })
+                                    .map(FacebookGraphClient.Success::success);
+                    case TWITTER ->
+                            twitter.like(account.externalId(), bearer, new LikeRequest(item))
+                                    .map(
+                                            response ->
+                                                    response.data() != null
+                                                            && response.data().liked());
+                };
+        return done.map(
+                success -> {
+                    if (!success) {
+                        throw new NetworkError(
+                                "not_done",
+                                "The network answered without doing it",
+                                Disposition.FAIL,
+                                null);
+                    }
+                    return item;
+                });
     }
 
     private Uni<String> messenger(ConnectedAccount account, String bearer, SendRequest request) {

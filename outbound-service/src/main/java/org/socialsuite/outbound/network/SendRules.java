@@ -1,8 +1,10 @@
 package org.socialsuite.outbound.network;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.OutboundAction;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
@@ -18,6 +20,9 @@ final class SendRules {
     private SendRules() {}
 
     static Optional<NetworkError> check(ReplyRequested reply, Instant now) {
+        if (!reply.isReply()) {
+            return moderation(reply);
+        }
         ReplyTarget target = reply.target();
         Optional<String> length =
                 ReplyLength.problem(
@@ -36,6 +41,25 @@ final class SendRules {
                     : Optional.empty();
         }
         return facebookWindow(reply.mode(), target.answeredAt(), now);
+    }
+
+    /**
+     * Facebook lets a page hide, unhide, delete and like comments on its posts (and delete or like
+     * visitors' posts); X lets an account like a tweet, and never delete another's.
+     */
+    private static Optional<NetworkError> moderation(ReplyRequested command) {
+        if (command.target().platformId() == null) {
+            return Optional.of(NetworkError.fail("no_target", "The action names no item"));
+        }
+        if (command.channel() == Channel.TWITTER && command.action() != OutboundAction.LIKE) {
+            return Optional.of(
+                    NetworkError.fail(
+                            "unsupported",
+                            "Twitter/X does not let a brand "
+                                    + command.action().name().toLowerCase(Locale.ROOT)
+                                    + " a consumer's tweet"));
+        }
+        return Optional.empty();
     }
 
     /** The Messenger tag a private message needs now, or none. */

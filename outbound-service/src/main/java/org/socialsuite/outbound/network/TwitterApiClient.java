@@ -28,6 +28,20 @@ public interface TwitterApiClient {
             DirectMessageRequest request);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** Likes a tweet as the account. */
+    @POST
+    @Path("/2/users/{userId}/likes")
+    Uni<LikeResponse> like(
+            @PathParam("userId") String userId,
+            @HeaderParam("Authorization") String bearer,
+            LikeRequest request);
+
+    record LikeRequest(@JsonProperty("tweet_id") String tweetId) {}
+
+    record LikeResponse(Liked data) {}
+
+    record Liked(boolean liked) {}
+
     record TweetRequest(String text, Reply reply) {}
 
     record Reply(@JsonProperty("in_reply_to_tweet_id") String inReplyToTweetId) {}

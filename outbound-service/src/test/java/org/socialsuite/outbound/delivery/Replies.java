@@ -3,6 +3,7 @@ package org.socialsuite.outbound.delivery;
 import java.time.Instant;
 import java.util.UUID;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.OutboundAction;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
@@ -41,6 +42,28 @@ final class Replies {
                 target,
                 accountId.substring(0, accountId.indexOf('-')) + "-agent",
                 Instant.now());
+    }
+
+    /** A moderation action on the consumer's item, as conversation-service writes it. */
+    static ReplyRequested moderation(
+            String accountId,
+            Channel channel,
+            OutboundAction action,
+            String consumerId,
+            String item) {
+        String brand = accountId.substring(0, accountId.indexOf('-'));
+        return new ReplyRequested(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                accountId,
+                brand,
+                channel,
+                ReplyMode.PUBLIC,
+                null,
+                new ReplyTarget(consumerId, null, item, null, Instant.now()),
+                brand + "-agent",
+                Instant.now(),
+                action);
     }
 
     /** The same reply again, in the same conversation (same partition), with a new id. */
