@@ -252,9 +252,61 @@ function messageView(m, conversation) {
   const previous = m.previousVersions?.length
     ? el('details', {}, el('summary', { text: 'Earlier versions' }), ...m.previousVersions.map((v) => el('div', { class: 'bubble', text: v.text })))
     : null;
-  return el('article', { class: `message ${m.direction}${m.deleted ? ' deleted' : ''}`, 'data-test': `message-${m.direction}` },
-    el('div', { class: 'bubble', text: m.deleted ? 'Deleted by the consumer' : (m.text ?? '(attachment)') }),
-    previous, indicator(m, conversation));
+  const deletedByBrand = m.moderation?.action === 'DELETE' && m.moderation.status === 'SENT';
+  return el('article', { class: `message ${m.direction}${m.deleted ? ' deleted' : ''}`, 'data-test': `message-${m.direction}`, 'data-id': m.id },
+    el('div', { class: 'bubble', text: m.deleted ? (deletedByBrand ? `Deleted by ${m.moderation.agentId}` : 'Deleted by the consumer') : (m.text ?? '(attachment)') }),
+    previous, indicator(m, conversation), moderationBar(m, conversation));
+}
+
+// --- Moderation: hide, unhide, delete or like a consumer's public item -----------------------
+
+const MODERATION = {
+  HIDE: { label: 'Hide', doing: 'Hiding…', done: 'Hidden', failed: 'Hiding failed' },
+  UNHIDE: { label: 'Unhide', doing: 'Showing again…', done: 'Shown again', failed: 'Unhiding failed' },
+  DELETE: { label: 'Delete', doing: 'Deleting…', done: 'Deleted', failed: 'Deleting failed' },
+  LIKE: { label: 'Like', doing: 'Liking…', done: 'Liked', failed: 'Liking failed' },
+};
+
+/** What the networks let the brand do to this item now (the server checks again). */
+function moderationActions(m) {
+  if (m.direction !== 'INBOUND' || m.visibility !== 'PUBLIC' || !m.platformId || m.deleted) return [];
+  const facebookComment = m.channel === 'FACEBOOK' && m.kind === 'COMMENT';
+  return [
+    facebookComment && !m.hidden && 'HIDE',
+    facebookComment && m.hidden && 'UNHIDE',
+    !m.liked && 'LIKE',
+    m.channel === 'FACEBOOK' && 'DELETE',
+  ].filter(Boolean);
+}
+
+function moderationBar(m, conversation) {
+  const latest = m.moderation;
+  const words = latest && MODERATION[latest.action];
+  const status = latest && el('span', { class: `moderation-status ${latest.status}`, 'data-test': 'moderation-status',
+    text: latest.status === 'PENDING' ? words.doing
+      : latest.status === 'SENT' ? `${words.done} by ${latest.agentId}`
+        : `${words.failed}${latest.failureReason ? `: ${latest.failureReason}` : ''}` });
+  const actions = moderationActions(m).map((action) => el('button', { type: 'button', class: 'link',
+    'data-test': `moderate-${action}`, text: MODERATION[action].label, disabled: latest?.status === 'PENDING',
+    onclick: () => moderate(conversation, m, action) }));
+  if (!status && !actions.length && !m.liked) return null;
+  return el('div', { class: 'moderation', 'data-test': 'moderation' },
+    m.liked && el('span', { class: 'liked', text: '♥ Liked' }), status, actions,
+    m.moderationError && el('span', { class: 'moderation-status FAILED', role: 'alert', 'data-test': 'moderation-error', text: m.moderationError }));
+}
+
+async function moderate(conversation, m, action) {
+  if (action === 'DELETE' && !confirm('Delete this item on the network? This cannot be undone.')) return;
+  try {
+    await api(`/api/conversations/${conversation.id}/messages/${m.id}/moderation`, {
+      method: 'POST', body: { action }, headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    const message = await api(`/api/conversations/${conversation.id}/messages/${m.id}`);
+    if (state.current === conversation && upsertMessage(conversation, message)) renderConversation(false);
+  } catch (error) {
+    m.moderationError = error.message;
+    if (state.current === conversation) renderConversation(false);
+  }
 }
 
 function renderConversation(switching, { keepBottomDistance = false } = {}) {
@@ -465,7 +517,7 @@ function applyToCurrent(event) {
   applying = applying.then(async () => {
     const c = state.current;
     if (c?.id !== event.conversationId) return;
-    if (event.type === 'MessageRecorded' || event.type === 'MessageChanged') {
+    if (event.type === 'MessageRecorded' || event.type === 'MessageChanged' || event.type === 'ModerationChanged') {
       const message = await api(`/api/conversations/${c.id}/messages/${event.messageId}`);
       if (state.current === c) upsertMessage(c, message);
     } else if (event.type === 'DeliveryStatusChanged') {

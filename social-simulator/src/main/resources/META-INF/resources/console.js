@@ -49,7 +49,12 @@ const twPerson = () => document.getElementById('tw-person').value;
 function facebookItem(item) {
   const node = el('article', { class: `item${item.byPage ? ' brand' : ''}`, 'data-test': `fb-item-${item.id}` },
     el('div', {}, el('span', { class: 'who', text: item.author.name }), el('span', { class: 'when', text: time(item.createdAt) })),
-    el('div', { class: 'text', text: item.message }),
+    // Hidden by the page: gone for everyone else, as Facebook shows it to the page's visitors.
+    item.hidden
+      ? el('div', { class: 'moderation', 'data-test': `fb-hidden-${item.id}`,
+        text: `Hidden by the page: only ${item.author.name} and their friends still see it` })
+      : el('div', { class: 'text', text: item.message }),
+    item.likedByPage && el('div', { class: 'moderation', 'data-test': `fb-liked-${item.id}`, text: '♥ Liked by the page' }),
     inlineForm(`Reply to ${item.author.name}`, 'Comment', `fb-comment-${item.id}`,
       (text) => api('/facebook/comments', { personId: fbPerson(), parentId: item.id, text })),
     // The page's own Page inbox, outside the suite: the suite's later private response is refused.
@@ -102,6 +107,7 @@ function tweet(brand, t) {
     el('div', {}, el('span', { class: 'who', text: t.author.name }), el('span', { class: 'meta', text: ` @${t.author.handle}` }),
       el('span', { class: 'when', text: time(t.createdAt) })),
     el('div', { class: 'text', text: t.text }),
+    t.likedByBrand && el('div', { class: 'moderation', 'data-test': `tweet-liked-${t.id}`, text: `♥ Liked by @${brand.handle}` }),
     inlineForm(`Reply to @${t.author.handle}`, 'Reply', `tweet-reply-${t.id}`,
       (text) => api('/twitter/tweets', { brandUserId: brand.id, personId: twPerson(), text, inReplyToId: t.id })),
   );

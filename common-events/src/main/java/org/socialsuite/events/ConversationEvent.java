@@ -26,7 +26,10 @@ import java.time.Instant;
             name = "ConversationUnassigned"),
     @JsonSubTypes.Type(
             value = ConversationEvent.ConversationReopened.class,
-            name = "ConversationReopened")
+            name = "ConversationReopened"),
+    @JsonSubTypes.Type(
+            value = ConversationEvent.ModerationChanged.class,
+            name = "ModerationChanged")
 })
 public sealed interface ConversationEvent {
 
@@ -173,6 +176,34 @@ public sealed interface ConversationEvent {
             Require.text(conversationId, "conversationId");
             Require.text(brandId, "brandId");
             Require.present(reopenedAt, "reopenedAt");
+        }
+    }
+
+    /**
+     * An agent's moderation of a consumer's item (HIDE, UNHIDE, DELETE, LIKE) changed status:
+     * PENDING when asked, then SENT (done on the network), FAILED or DELIVERY_UNKNOWN. Readers
+     * fetch the message again.
+     */
+    record ModerationChanged(
+            String conversationId,
+            String brandId,
+            String messageId,
+            String moderationId,
+            OutboundAction action,
+            String status,
+            String failureReason,
+            String agentId,
+            Instant changedAt)
+            implements ConversationEvent {
+
+        public ModerationChanged {
+            Require.text(conversationId, "conversationId");
+            Require.text(brandId, "brandId");
+            Require.text(messageId, "messageId");
+            Require.text(moderationId, "moderationId");
+            Require.present(action, "action");
+            Require.text(status, "status");
+            Require.present(changedAt, "changedAt");
         }
     }
 }

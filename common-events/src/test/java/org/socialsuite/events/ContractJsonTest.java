@@ -72,6 +72,18 @@ class ContractJsonTest {
                         "c-1", "acme", "agent-2", "admin-1", Samples.T0),
                 ConversationEvent.class);
         assertRoundTrip(
+                new ConversationEvent.ModerationChanged(
+                        "c-1",
+                        "acme",
+                        "msg-4",
+                        "mod-1",
+                        OutboundAction.HIDE,
+                        "SENT",
+                        null,
+                        "agent-7",
+                        Samples.T0),
+                ConversationEvent.class);
+        assertRoundTrip(
                 new ConversationEvent.ConversationReopened(
                         "c-1", "acme", Samples.T0.plusSeconds(3600), Samples.T0),
                 ConversationEvent.class);

@@ -173,6 +173,37 @@ class BrowserStoryIT {
     }
 
     @Test
+    void anAgentHidesAnAbusiveCommentAndItDisappearsFromThePage() throws Exception {
+        String text = "You are all thieves " + UUID.randomUUID().toString().substring(0, 4);
+        commentOnThePagePost("8001", text);
+        String comment = commentShowing(text);
+
+        onWorkspace();
+        browser.click("conversation-8001");
+        browser.awaitText("transcript", text);
+        consumersMessage(text).findElement(By.cssSelector("[data-test='moderate-HIDE']")).click();
+        browser.until(
+                d ->
+                        consumersMessage(text)
+                                .findElement(By.cssSelector("[data-test='moderation-status']"))
+                                .getText()
+                                .equals("Hidden by acme-agent-1"));
+        assertThat(consumersMessage(text).getText()).contains("hidden on the network");
+        // Hidden, it can be shown again; it was never deleted.
+        assertThat(
+                        consumersMessage(text)
+                                .findElements(By.cssSelector("[data-test='moderate-UNHIDE']")))
+                .hasSize(1);
+        browser.screenshot("workspace-hidden-comment");
+
+        // Facebook's visitors no longer see it.
+        onConsole();
+        browser.find("fb-hidden-" + comment);
+        browser.until(d -> !browser.find("fb-item-" + comment).getText().contains(text));
+        browser.screenshot("console-hidden-comment");
+    }
+
+    @Test
     void signedOutOnlyTheSignInShowsAndNoPageRequestIsMissing() throws Exception {
         // A new tab has no session: the workspace opens signed out.
         browser.driver.switchTo().newWindow(WindowType.TAB);
@@ -516,6 +547,18 @@ class BrowserStoryIT {
         return browser.until(d -> d.findElement(comment))
                 .getAttribute("data-test")
                 .substring("fb-item-".length());
+    }
+
+    /** The consumer's message with this text, in the open transcript. */
+    private static WebElement consumersMessage(String text) {
+        return browser.until(
+                d ->
+                        d.findElement(
+                                By.xpath(
+                                        "//article[@data-test='message-INBOUND'][div[@class='bubble'"
+                                            + " and text()='"
+                                                + text
+                                                + "']]")));
     }
 
     /** The indicator under the consumer's latest message. */

@@ -139,6 +139,120 @@ class SimulatedNetworksEndToEndIT {
      * Chen comments on AcmeCare's post and writes in Messenger, Dev mentions AcmeCare and sends a
      * DM; each must arrive in the transcript as a message of its own. Returns their platform ids.
      */
+    @Test
+    void moderationReachesTheNetworksAndTheirOwnWebhooksForItChangeNothingMore() {
+        String post =
+                world().getString("facebook.pages.find { it.name == 'AcmeCare' }.posts[0].id");
+        String text = "This shop is a scam " + UUID.randomUUID();
+        String comment =
+                console(
+                        "/facebook/comments",
+                        Map.of("personId", "8002", "parentId", post, "text", text));
+        awaitInbound("8002", text);
+        String conversation = awaitConversation("8002");
+        String message = messageId(conversation, text);
+        String onTheNetwork =
+                "facebook.pages.find { it.name == 'AcmeCare' }.posts[0].comments"
+                        + ".find { it.id == '"
+                        + comment
+                        + "' }";
+
+        double unchangedBefore = unchangedChanges();
+        moderate(conversation, message, "HIDE");
+        awaitMessage(conversation, message, "hidden", true);
+        // Hidden on Facebook too, and Facebook's own hide webhook came back: nothing changed by it.
+        assertThat(world().getBoolean(onTheNetwork + ".hidden")).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> unchangedChanges() > unchangedBefore);
+        agent("/api/conversations/" + conversation + "/messages/" + message)
+                .body("moderation.action", equalTo("HIDE"))
+                .body("moderation.status", equalTo("SENT"));
+        assertThat(
+                        agent("/api/conversations/" + conversation + "/messages?limit=200")
+                                .extract()
+                                .<List<String>>path("items.platformId"))
+                .containsOnlyOnce(comment);
+
+        moderate(conversation, message, "UNHIDE");
+        awaitMessage(conversation, message, "hidden", false);
+        assertThat(world().getBoolean(onTheNetwork + ".hidden")).isFalse();
+
+        moderate(conversation, message, "LIKE");
+        awaitMessage(conversation, message, "liked", true);
+        assertThat(world().getBoolean(onTheNetwork + ".likedByPage")).isTrue();
+
+        double beforeDelete = unchangedChanges();
+        moderate(conversation, message, "DELETE");
+        awaitMessage(conversation, message, "deleted", true);
+        assertThat(world().<Object>get(onTheNetwork)).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> unchangedChanges() > beforeDelete);
+
+        // On X, a brand can like a tweet.
+        String tweetText = "Loving the new range " + UUID.randomUUID();
+        String tweet =
+                console(
+                        "/twitter/tweets",
+                        Map.of("brandUserId", "2000001", "personId", "9003", "text", tweetText));
+        // The console writes it as a mention.
+        awaitInbound("9003", "@AcmeCare " + tweetText);
+        String tweetConversation = awaitConversation("9003");
+        String tweetMessage = messageId(tweetConversation, "@AcmeCare " + tweetText);
+        moderate(tweetConversation, tweetMessage, "LIKE");
+        awaitMessage(tweetConversation, tweetMessage, "liked", true);
+        assertThat(
+                        world().getList(
+                                        "twitter.brands.find { it.handle == 'AcmeCare'"
+                                                + " }.threads.flatten().findAll { it.id == '"
+                                                + tweet
+                                                + "' }.likedByBrand"))
+                .containsExactly(true);
+    }
+
+    private static String messageId(String conversationId, String text) {
+        return agent("/api/conversations/" + conversationId + "/messages?limit=200")
+                .extract()
+                .path("items.find { it.text == '" + text + "' }.id");
+    }
+
+    private static void moderate(String conversationId, String messageId, String action) {
+        given().baseUri(conversations.baseUrl())
+                .header("Authorization", AgentTokens.bearer("acme"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("action", action))
+                .post(
+                        "/api/conversations/"
+                                + conversationId
+                                + "/messages/"
+                                + messageId
+                                + "/moderation")
+                .then()
+                .statusCode(202);
+    }
+
+    private static void awaitMessage(
+            String conversationId, String messageId, String field, boolean value) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                agent(
+                                                "/api/conversations/"
+                                                        + conversationId
+                                                        + "/messages/"
+                                                        + messageId)
+                                        .body(field, equalTo(value)));
+    }
+
+    /** The network's reports of changes the transcript already showed (conversation-service). */
+    private static double unchangedChanges() {
+        String metrics = given().baseUri(conversations.baseUrl()).get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(
+                        line ->
+                                line.startsWith("conversation_inbound_events_total{")
+                                        && line.contains("outcome=\"unchanged\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static List<String> actAsChenAndDev(String when) {
         String post =
                 world().getString("facebook.pages.find { it.name == 'AcmeCare' }.posts[0].id");

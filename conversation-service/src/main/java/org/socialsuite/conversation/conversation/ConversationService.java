@@ -24,6 +24,8 @@ import org.socialsuite.conversation.message.MessageVersion;
 import org.socialsuite.conversation.message.TranscriptCursor;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.conversation.message.TranscriptPage;
+import org.socialsuite.conversation.moderation.ModerationView;
+import org.socialsuite.conversation.moderation.Moderations;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
@@ -38,6 +40,7 @@ public class ConversationService {
     private final MessageRepository messages;
     private final ConversationEvents events;
     private final AccountRegistry accounts;
+    private final Moderations moderations;
     private final Clock clock;
 
     public ConversationService(
@@ -45,11 +48,13 @@ public class ConversationService {
             MessageRepository messages,
             ConversationEvents events,
             AccountRegistry accounts,
+            Moderations moderations,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
         this.accounts = accounts;
+        this.moderations = moderations;
         this.clock = clock;
     }
 
@@ -104,22 +109,30 @@ public class ConversationService {
                 .map(items -> items.get(0));
     }
 
+    /** The messages with their earlier versions and latest moderation, two reads for the page. */
     private Uni<List<TranscriptMessage>> withHistory(List<Message> rows) {
-        return messages.versionsOf(rows.stream().map(m -> m.id).toList())
+        List<UUID> ids = rows.stream().map(m -> m.id).toList();
+        return messages.versionsOf(ids)
+                .map(versions -> versions.stream().collect(Collectors.groupingBy(v -> v.messageId)))
+                .chain(
+                        versions ->
+                                moderations
+                                        .latestOf(ids)
+                                        .map(latest -> transcript(rows, versions, latest)));
+    }
+
+    private static List<TranscriptMessage> transcript(
+            List<Message> rows,
+            Map<UUID, List<MessageVersion>> versions,
+            Map<UUID, ModerationView> moderation) {
+        return rows.stream()
                 .map(
-                        versions -> {
-                            Map<UUID, List<MessageVersion>> byMessage =
-                                    versions.stream()
-                                            .collect(Collectors.groupingBy(v -> v.messageId));
-                            return rows.stream()
-                                    .map(
-                                            m ->
-                                                    TranscriptMessage.of(
-                                                            m,
-                                                            byMessage.getOrDefault(
-                                                                    m.id, List.of())))
-                                    .toList();
-                        });
+                        m ->
+                                TranscriptMessage.of(
+                                        m,
+                                        versions.getOrDefault(m.id, List.of()),
+                                        moderation.get(m.id)))
+                .toList();
     }
 
     /** Closing twice is fine; the consumer's next message opens a new conversation. */

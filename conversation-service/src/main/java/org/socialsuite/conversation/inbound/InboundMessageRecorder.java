@@ -115,6 +115,7 @@ public class InboundMessageRecorder {
                     .call(
                             outcome ->
                                     event.action() == LifecycleAction.CREATED
+                                                    || MessageLifecycle.UNCHANGED.equals(outcome)
                                             ? Uni.createFrom().voidItem()
                                             : this.events.messageChanged(
                                                     event.brandId(),

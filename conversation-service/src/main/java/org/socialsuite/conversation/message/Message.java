@@ -85,6 +85,9 @@ public class Message extends PanacheEntityBase {
     public boolean deleted;
     public boolean hidden;
 
+    /** The brand liked it, from the workspace. */
+    public boolean liked;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "delivery_status")
     public DeliveryStatus deliveryStatus;

@@ -9,9 +9,14 @@ import org.socialsuite.events.SocialEventReceived;
 @ApplicationScoped
 public class MessageLifecycle {
 
+    /** The outcome of a change the message already shows. */
+    public static final String UNCHANGED = "unchanged";
+
     /**
      * An edit replaces the text and keeps the previous version; a removal marks the message deleted
-     * (the API then hides its text); hide and unhide flip the moderation flag.
+     * (the API then hides its text); hide and unhide flip the moderation flag. A removal, hide or
+     * unhide that finds the message already so (the network confirming what an agent did from the
+     * workspace) is {@code unchanged}: nothing to announce.
      */
     public Uni<String> apply(Message message, SocialEventReceived event, Instant now) {
         return switch (event.action()) {
@@ -25,18 +30,25 @@ public class MessageLifecycle {
                 yield previous.persist().replaceWith("edited");
             }
             case DELETED -> {
+                boolean changed = !message.deleted;
                 message.deleted = true;
-                yield Uni.createFrom().item("deleted");
+                yield outcome(changed, "deleted");
             }
             case HIDDEN -> {
+                boolean changed = !message.hidden;
                 message.hidden = true;
-                yield Uni.createFrom().item("hidden");
+                yield outcome(changed, "hidden");
             }
             case UNHIDDEN -> {
+                boolean changed = message.hidden;
                 message.hidden = false;
-                yield Uni.createFrom().item("unhidden");
+                yield outcome(changed, "unhidden");
             }
             case CREATED -> Uni.createFrom().item("already_stored");
         };
+    }
+
+    private static Uni<String> outcome(boolean changed, String change) {
+        return Uni.createFrom().item(changed ? change : UNCHANGED);
     }
 }

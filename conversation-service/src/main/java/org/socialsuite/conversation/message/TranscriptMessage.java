@@ -3,6 +3,7 @@ package org.socialsuite.conversation.message;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.socialsuite.conversation.moderation.ModerationView;
 import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
@@ -18,6 +19,9 @@ import org.socialsuite.events.Visibility;
  * @param replyMode how an agent's reply was sent (a Private Response shows as such); absent for the
  *     consumer's messages
  * @param sentOutside the brand sent it from the network's own tools, not from the workspace
+ * @param liked the brand liked it from the workspace
+ * @param moderation the latest moderation an agent asked for (hide, unhide, delete, like) and how
+ *     it went; absent if none
  */
 public record TranscriptMessage(
         UUID id,
@@ -36,6 +40,8 @@ public record TranscriptMessage(
         boolean edited,
         boolean deleted,
         boolean hidden,
+        boolean liked,
+        ModerationView moderation,
         ReplyMode replyMode,
         boolean sentOutside,
         DeliveryStatus deliveryStatus,
@@ -47,8 +53,13 @@ public record TranscriptMessage(
     /** What the message said before an edit, and when the edit replaced it. */
     public record PreviousVersion(String text, Instant replacedAt) {}
 
-    /** A deleted message shows neither its text nor its history. */
     public static TranscriptMessage of(Message m, List<MessageVersion> versions) {
+        return of(m, versions, null);
+    }
+
+    /** A deleted message shows neither its text nor its history. */
+    public static TranscriptMessage of(
+            Message m, List<MessageVersion> versions, ModerationView moderation) {
         return new TranscriptMessage(
                 m.id,
                 m.direction,
@@ -66,6 +77,8 @@ public record TranscriptMessage(
                 m.edited,
                 m.deleted,
                 m.hidden,
+                m.liked,
+                moderation,
                 m.replyMode,
                 m.sentOutside,
                 m.deliveryStatus,

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.moderation.Moderation;
 import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.ConversationEvent.ConversationAssigned;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
@@ -13,6 +14,7 @@ import org.socialsuite.events.ConversationEvent.ConversationUnassigned;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
 import org.socialsuite.events.ConversationEvent.MessageChanged;
 import org.socialsuite.events.ConversationEvent.MessageRecorded;
+import org.socialsuite.events.ConversationEvent.ModerationChanged;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.Topics;
 import org.socialsuite.support.outbox.Outbox;
@@ -104,6 +106,20 @@ public class ConversationEvents {
         return announce(
                 new ConversationUnassigned(
                         conversation.id.toString(), conversation.brandId, previous, agentId, now));
+    }
+
+    public Uni<Void> moderationChanged(String brandId, Moderation moderation, Instant now) {
+        return announce(
+                new ModerationChanged(
+                        moderation.conversationId.toString(),
+                        brandId,
+                        moderation.messageId.toString(),
+                        moderation.id.toString(),
+                        moderation.action,
+                        moderation.status.name(),
+                        moderation.failureReason,
+                        moderation.agentId,
+                        now));
     }
 
     public Uni<Void> closed(Conversation conversation, String agentId, Instant now) {

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.socialsuite.conversation.persistence.Constraints;
 import org.socialsuite.support.api.AgentIdentity;
 import org.socialsuite.support.api.ErrorResponse;
 
@@ -52,7 +52,7 @@ public class ReplyResource {
             throw ReplyRejected.badText("The body must be {text, mode}");
         }
         return replies.reply(agent.brandId(), agent.agentId(), id, request, idempotencyKey)
-                .onFailure(ReplyResource::isIdempotencyRace)
+                .onFailure(failure -> Constraints.violated(failure, "message_idempotency"))
                 // Two clicks at once: the second loses the race on the unique key; show the first.
                 .recoverWithUni(() -> replies.findSent(agent.brandId(), id, idempotencyKey))
                 .map(message -> Response.accepted(message).build());
@@ -63,18 +63,5 @@ public class ReplyResource {
         return Response.status(rejected.status())
                 .entity(new ErrorResponse(rejected.error(), rejected.getMessage()))
                 .build();
-    }
-
-    private static boolean isIdempotencyRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && "message_idempotency".equals(violation.getConstraintName())) {
-                return true;
-            }
-            if (cause.getMessage() != null && cause.getMessage().contains("message_idempotency")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

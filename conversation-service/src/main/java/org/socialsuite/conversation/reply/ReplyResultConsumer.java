@@ -11,6 +11,7 @@ import org.socialsuite.conversation.conversation.ConversationRepository;
 import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
+import org.socialsuite.conversation.moderation.ModerationService;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.ReplyResult;
@@ -18,8 +19,8 @@ import org.socialsuite.support.consumer.UntilApplied;
 
 /**
  * How each reply ended, from outbound-service: SENT with the network's id, FAILED with the reason,
- * or DELIVERY_UNKNOWN, announced to the live stream. Applying a result twice changes nothing
- * visible.
+ * or DELIVERY_UNKNOWN, announced to the live stream. A moderation's result goes to {@link
+ * ModerationService}. Applying a result twice changes nothing visible.
  */
 @ApplicationScoped
 public class ReplyResultConsumer {
@@ -31,14 +32,17 @@ public class ReplyResultConsumer {
     private final ConversationEvents events;
     private final MeterRegistry metrics;
     private final UntilApplied untilApplied;
+    private final ModerationService moderations;
 
     public ReplyResultConsumer(
             MessageRepository messages,
             ConversationRepository conversations,
             ConversationEvents events,
             MeterRegistry metrics,
-            UntilApplied untilApplied) {
+            UntilApplied untilApplied,
+            ModerationService moderations) {
         this.untilApplied = untilApplied;
+        this.moderations = moderations;
         this.messages = messages;
         this.conversations = conversations;
         this.events = events;
@@ -53,6 +57,14 @@ public class ReplyResultConsumer {
 
     @WithTransaction
     Uni<Void> apply(ReplyResult result) {
+        return moderations
+                .applyResult(result)
+                .chain(
+                        moderation ->
+                                moderation ? Uni.createFrom().voidItem() : applyToReply(result));
+    }
+
+    private Uni<Void> applyToReply(ReplyResult result) {
         return messages.findById(UUID.fromString(result.replyId()))
                 .chain(
                         message -> {

@@ -14,6 +14,8 @@ public record WorldView(Facebook facebook, Twitter twitter, ScenarioState scenar
      * A post with its comments, or a comment with its replies.
      *
      * @param comment true for a comment or reply, which the page can answer privately
+     * @param hidden the page hid it: only its author and their friends see it
+     * @param likedByPage the page liked it
      */
     public record Item(
             String id,
@@ -22,6 +24,8 @@ public record WorldView(Facebook facebook, Twitter twitter, ScenarioState scenar
             boolean comment,
             String message,
             Instant createdAt,
+            boolean hidden,
+            boolean likedByPage,
             List<Item> comments) {}
 
     /**
@@ -48,7 +52,8 @@ public record WorldView(Facebook facebook, Twitter twitter, ScenarioState scenar
             boolean byBrand,
             String text,
             String inReplyToId,
-            Instant createdAt) {}
+            Instant createdAt,
+            boolean likedByBrand) {}
 
     public record PersonRef(String id, String name, String handle) {}
 

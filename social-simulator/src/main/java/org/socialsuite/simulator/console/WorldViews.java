@@ -92,6 +92,8 @@ public class WorldViews {
                 !item.isPost(),
                 item.message(),
                 item.createdAt(),
+                world.hidden(item.id()),
+                world.liked(item.id()),
                 comments);
     }
 
@@ -183,7 +185,8 @@ public class WorldViews {
                 tweet.authorId().equals(brandId),
                 tweet.text(),
                 tweet.inReplyToId(),
-                tweet.createdAt());
+                tweet.createdAt(),
+                world.liked(tweet.id()));
     }
 
     private static PersonRef ref(Person person) {

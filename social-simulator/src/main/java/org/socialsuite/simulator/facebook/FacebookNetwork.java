@@ -159,6 +159,42 @@ public class FacebookNetwork {
         return comment;
     }
 
+    /** {@code POST /{comment-id} {"is_hidden"}}: the page hides a comment, or shows it again. */
+    public void setHidden(String commentId, String bearer, boolean hide) {
+        FacebookItem comment = moderated(commentId, bearer);
+        if (comment.isPost()) {
+            throw GraphRefusal.badParameter("Only comments can be hidden");
+        }
+        if (comment.byPage()) {
+            throw GraphRefusal.badParameter("A page cannot hide its own comment");
+        }
+        world.setHidden(commentId, hide);
+        webhooks.facebookChange(comment.pageId(), feedChange(comment, hide ? "hide" : "unhide"));
+    }
+
+    /** {@code DELETE /{object-id}}: the page deletes a comment or a visitor's post on its page. */
+    public void delete(String objectId, String bearer) {
+        FacebookItem item = moderated(objectId, bearer);
+        world.remove(item);
+        ObjectNode change = feedChange(item, "remove");
+        change.remove("message");
+        webhooks.facebookChange(item.pageId(), change);
+    }
+
+    /** {@code POST /{object-id}/likes}: the page likes a comment or post. */
+    public void like(String objectId, String bearer) {
+        moderated(objectId, bearer);
+        world.like(objectId);
+    }
+
+    private FacebookItem moderated(String objectId, String bearer) {
+        FacebookItem item =
+                world.facebookItem(objectId).orElseThrow(() -> GraphRefusal.noSuchObject(objectId));
+        authorise(item.pageId(), bearer);
+        quota.take(item.pageId(), GraphRefusal::rateLimited);
+        return item;
+    }
+
     public Person profile(String psid) {
         return DemoPeople.facebook(psid).orElseThrow(() -> GraphRefusal.noSuchObject(psid));
     }
@@ -257,6 +293,13 @@ public class FacebookNetwork {
                         now());
         world.add(comment);
         return comment;
+    }
+
+    /** What Facebook tells the page's webhook about a change to one of its items. */
+    private ObjectNode feedChange(FacebookItem fb, String verb) {
+        ObjectNode value = feedValue(fb.isPost() ? "status" : "comment", fb);
+        value.put("verb", verb);
+        return value;
     }
 
     private ObjectNode feedValue(String item, FacebookItem fb) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -170,6 +171,37 @@ public class GraphApi {
         FacebookItem comment =
                 facebook.replyPublicly(objectId, bearer, textOrNull(request, "message"));
         return NODES.objectNode().put("id", comment.id());
+    }
+
+    /** Hides a comment, or shows it again ({@code is_hidden}). */
+    @POST
+    @Path("/{commentId}")
+    public ObjectNode setHidden(
+            @PathParam("commentId") String commentId,
+            @HeaderParam("Authorization") String bearer,
+            JsonNode request) {
+        JsonNode hidden = request == null ? null : request.get("is_hidden");
+        if (hidden == null || !hidden.isBoolean()) {
+            throw GraphRefusal.badParameter("(#100) param is_hidden must be a boolean");
+        }
+        facebook.setHidden(commentId, bearer, hidden.asBoolean());
+        return NODES.objectNode().put("success", true);
+    }
+
+    @DELETE
+    @Path("/{objectId}")
+    public ObjectNode delete(
+            @PathParam("objectId") String objectId, @HeaderParam("Authorization") String bearer) {
+        facebook.delete(objectId, bearer);
+        return NODES.objectNode().put("success", true);
+    }
+
+    @POST
+    @Path("/{objectId}/likes")
+    public ObjectNode like(
+            @PathParam("objectId") String objectId, @HeaderParam("Authorization") String bearer) {
+        facebook.like(objectId, bearer);
+        return NODES.objectNode().put("success", true);
     }
 
     /** A person's profile, or a post or comment, with the fields asked for. */

@@ -92,6 +92,19 @@ public class TwitterApi {
     }
 
     @POST
+    @Path("/users/{id}/likes")
+    public ObjectNode like(
+            @PathParam("id") String userId,
+            @HeaderParam("Authorization") String bearer,
+            JsonNode request) {
+        twitter.like(
+                bearer, userId, request == null ? null : request.path("tweet_id").asText(null));
+        ObjectNode body = NODES.objectNode();
+        body.putObject("data").put("liked", true);
+        return body;
+    }
+
+    @POST
     @Path("/dm_conversations/with/{participantId}/messages")
     public Response directMessage(
             @PathParam("participantId") String participantId,

@@ -144,6 +144,19 @@ public class TwitterNetwork {
         return new Counted<>(tweet, usage);
     }
 
+    /** {@code POST /2/users/{id}/likes}: the brand's account likes a tweet. */
+    public void like(String bearer, String userId, String tweetId) {
+        ConnectedAccount brand = authorise(bearer);
+        if (!brand.externalId().equals(userId)) {
+            throw TwitterRefusal.forbidden("You are not permitted to like Tweets as another user.");
+        }
+        if (tweetId == null || world.tweet(tweetId).isEmpty()) {
+            throw TwitterRefusal.invalid(
+                    "The Tweet you are liking was deleted or is not visible to you.");
+        }
+        world.like(tweetId);
+    }
+
     public Counted<DirectMessage> directMessage(String bearer, String personId, String text) {
         ConnectedAccount brand = authorise(bearer);
         if (text == null || text.isBlank()) {

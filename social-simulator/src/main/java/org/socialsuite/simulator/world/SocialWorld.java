@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +25,13 @@ public class SocialWorld {
     private final List<MessengerMessage> messenger = new ArrayList<>();
     private final List<Tweet> tweets = new ArrayList<>();
     private final List<DirectMessage> directMessages = new ArrayList<>();
+
+    /** Comments the page hid: only their author (and friends) still see them. */
+    private final Set<String> hidden = new HashSet<>();
+
+    /** Items (comments, posts, tweets) the brand liked. */
+    private final Set<String> liked = new HashSet<>();
+
     private final IdMint ids = new IdMint();
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
 
@@ -115,6 +124,34 @@ public class SocialWorld {
                                         m.answeredCommentId())
                                 : m);
         changed("messenger");
+    }
+
+    public synchronized void setHidden(String itemId, boolean hide) {
+        if (hide) {
+            hidden.add(itemId);
+        } else {
+            hidden.remove(itemId);
+        }
+        changed("facebook");
+    }
+
+    public synchronized boolean hidden(String itemId) {
+        return hidden.contains(itemId);
+    }
+
+    /** The item and, for a comment, its replies are gone. */
+    public synchronized void remove(FacebookItem item) {
+        facebookItems.removeIf(i -> i.id().equals(item.id()) || item.id().equals(i.parentId()));
+        changed("facebook");
+    }
+
+    public synchronized void like(String itemId) {
+        liked.add(itemId);
+        changed("likes");
+    }
+
+    public synchronized boolean liked(String itemId) {
+        return liked.contains(itemId);
     }
 
     /** The console listens: each item names what changed. */
