@@ -3,6 +3,7 @@
 // Every consumer text is set with textContent: it is never parsed as HTML.
 import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
 import { accountsPage } from './accounts.js';
+import { postsPage } from './posts.js';
 
 const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null, agents: [] };
 const $ = (id) => document.getElementById(id);
@@ -530,6 +531,7 @@ function applyToCurrent(event) {
 
 function heard(event) {
   scheduleListRefresh();
+  state.posts?.heard();
   if (event.type === 'ConversationAssigned' || event.type === 'ConversationUnassigned') loadAgents();
   if (event.conversationId && event.conversationId === state.current?.id) applyToCurrent(event);
 }
@@ -581,6 +583,8 @@ async function start(session) {
     $('open-accounts').onclick = accounts.open;
     await accounts.completeLogin();
   }
+  state.posts = postsPage({ api, el, icon, $, when });
+  $('open-posts').onclick = state.posts.open;
   $('filter-status').onchange = loadConversations;
   $('filter-channel').onchange = loadConversations;
   $('filter-view').onchange = loadConversations;

@@ -156,8 +156,15 @@ class WorkspaceTest {
                 .body(
                         "agentId",
                         org.hamcrest.Matchers.contains(
-                                "acme-agent-1", "acme-admin-1", "globex-agent-1", "globex-admin-1"))
-                .body("admin", org.hamcrest.Matchers.contains(false, true, false, true));
+                                "acme-agent-1",
+                                "acme-agent-2",
+                                "acme-admin-1",
+                                "globex-agent-1",
+                                "globex-agent-2",
+                                "globex-admin-1"))
+                .body(
+                        "admin",
+                        org.hamcrest.Matchers.contains(false, false, true, false, false, true));
 
         var session =
                 given().contentType(ContentType.JSON)

@@ -2,6 +2,8 @@ package org.socialsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +203,63 @@ class BrowserStoryIT {
         browser.find("fb-hidden-" + comment);
         browser.until(d -> !browser.find("fb-item-" + comment).getText().contains(text));
         browser.screenshot("console-hidden-comment");
+    }
+
+    @Test
+    void anAgentAnswersTheUnansweredCommentsOfAPostInOneGo() throws Exception {
+        // GlobexHelp posts a sale and three people ask about it (set up through the console's API).
+        String post =
+                SimulatorConsole.act(
+                        suite.simulator,
+                        "/facebook/posts",
+                        Map.of("pageId", "3000001", "text", "Winter sale: 30% off everything"));
+        for (String person : List.of("8003", "8004", "8005")) {
+            SimulatorConsole.act(
+                    suite.simulator,
+                    "/facebook/comments",
+                    Map.of("personId", person, "parentId", post, "text", "Does it include shoes?"));
+        }
+
+        // A Globex agent in a tab of their own opens the post on the Posts page.
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        String globex = browser.driver.getWindowHandle();
+        browser.driver.get(workspaceUrl);
+        browser.click("sign-in-globex-agent-1");
+        browser.click("open-posts");
+        // The page follows the live stream: the comments count in as they arrive.
+        browser.until(
+                d ->
+                        d
+                                .findElements(
+                                        By.cssSelector(
+                                                "[data-test='post-" + post + "-unanswered']"))
+                                .stream()
+                                .anyMatch(count -> count.getText().equals("3 unanswered")));
+        browser.click("post-" + post);
+        browser.until(d -> answers().size() == 3);
+        browser.click("select-unanswered");
+        browser.type("bulk-text", "Yes, shoes too: every pair is 30% off!");
+        browser.click("bulk-send");
+        browser.until(
+                d ->
+                        answers().stream()
+                                .allMatch(answer -> answer.equals("Answered publicly · sent")));
+        browser.awaitText("posts-message", "Sending 3 replies");
+        browser.screenshot("workspace-bulk-reply");
+
+        // On Facebook, each of the three has the page's answer under it.
+        onConsole();
+        browser.until(
+                d ->
+                        browser.find("fb-item-" + post)
+                                        .getText()
+                                        .split("Yes, shoes too: every pair is 30% off!", -1)
+                                        .length
+                                == 4);
+        browser.screenshot("console-bulk-reply");
+        browser.driver.switchTo().window(globex);
+        browser.driver.close();
+        onWorkspace();
     }
 
     @Test
@@ -547,6 +606,13 @@ class BrowserStoryIT {
         return browser.until(d -> d.findElement(comment))
                 .getAttribute("data-test")
                 .substring("fb-item-".length());
+    }
+
+    /** What the Posts page says of each comment of the open post. */
+    private static List<String> answers() {
+        return browser.driver.findElements(By.cssSelector("[data-test='comment-answer']")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The consumer's message with this text, in the open transcript. */

@@ -92,6 +92,7 @@ class GatewayIT {
                 List.of(
                         "/api/conversations",
                         "/api/agents",
+                        "/api/brand-posts",
                         "/api/outbound/accounts/acme-facebook/public-to-private-link",
                         "/api/profiles/FACEBOOK/1",
                         "/api/posts/FACEBOOK/1/thread",

@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +54,8 @@ class SimulatedNetworksEndToEndIT {
                                 "text",
                                 "My parcel 4411 is late"));
 
+        // Ann may have written before: her conversation is the one with this comment in it.
+        awaitInbound("8001", "My parcel 4411 is late");
         String id = awaitConversation("8001");
         agent("/api/conversations/" + id).body("defaultReplyMode", equalTo("PUBLIC"));
         String publicAnswer = "Sorry Ann, we are checking 4411 now";
@@ -98,6 +103,8 @@ class SimulatedNetworksEndToEndIT {
                         "9002",
                         "text",
                         "app keeps logging me out"));
+        // Carla may have written before: her conversation is the one with this tweet in it.
+        awaitInbound("9002", "@AcmeCare app keeps logging me out");
         String id = awaitConversation("9002");
         reply(id, "Sorry Carla! Which phone do you use?", "PUBLIC");
         awaitDelivered(id, "Sorry Carla! Which phone do you use?", "SENT");
@@ -205,6 +212,66 @@ class SimulatedNetworksEndToEndIT {
                                                 + tweet
                                                 + "' }.likedByBrand"))
                 .containsExactly(true);
+    }
+
+    @Test
+    void aPostsFiftyCommentsAreAnsweredInBulkEachOnceOnTheNetwork() {
+        // On GlobexHelp's page: a new post there changes nothing AcmeCare's stories rely on.
+        String text = "Winter sale " + UUID.randomUUID();
+        String post = console("/facebook/posts", Map.of("pageId", "3000001", "text", text));
+        List<String> people = List.of("8001", "8002", "8003", "8004", "8005");
+        List<String> comments = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            comments.add(
+                    console(
+                            "/facebook/comments",
+                            Map.of(
+                                    "personId",
+                                    people.get(i % people.size()),
+                                    "parentId",
+                                    post,
+                                    "text",
+                                    "Does it include shoes? #" + i)));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                globex("/api/brand-posts/" + post + "/comments")
+                                        .body("items", hasSize(50))
+                                        .body("post.text", equalTo(text))
+                                        .body("post.unanswered", equalTo(50)));
+
+        String answer = "Yes, shoes too! " + UUID.randomUUID();
+        given().baseUri(conversations.baseUrl())
+                .header("Authorization", AgentTokens.bearer("globex"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", answer, "mode", "PUBLIC", "unanswered", true))
+                .post("/api/brand-posts/" + post + "/replies")
+                .then()
+                .statusCode(202)
+                .body("sent", hasSize(50));
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                globex("/api/brand-posts/" + post + "/comments")
+                                        .body(
+                                                "items.reply.deliveryStatus",
+                                                everyItem(equalTo("SENT")))
+                                        .body("post.answeredPublicly", equalTo(50)));
+        // On Facebook: exactly one answer from the page under each comment.
+        JsonPath world = world();
+        for (String comment : comments) {
+            List<String> answers =
+                    world.getList(
+                            "facebook.pages.find { it.name == 'GlobexHelp' }.posts.find { it.id =="
+                                    + " '"
+                                    + post
+                                    + "' }.comments.find { it.id == '"
+                                    + comment
+                                    + "' }.comments.findAll { it.byPage }.message");
+            assertThat(answers).as("answers under %s", comment).containsExactly(answer);
+        }
     }
 
     private static String messageId(String conversationId, String text) {
@@ -323,9 +390,17 @@ class SimulatedNetworksEndToEndIT {
                 .path(path + ".failureReason");
     }
 
+    private static ValidatableResponse globex(String path) {
+        return asBrand("globex", path);
+    }
+
     private static ValidatableResponse agent(String path) {
+        return asBrand("acme", path);
+    }
+
+    private static ValidatableResponse asBrand(String brand, String path) {
         return given().baseUri(conversations.baseUrl())
-                .header("Authorization", AgentTokens.bearer("acme"))
+                .header("Authorization", AgentTokens.bearer(brand))
                 .get(path)
                 .then()
                 .statusCode(200);

@@ -85,6 +85,14 @@ public class Message extends PanacheEntityBase {
     public boolean deleted;
     public boolean hidden;
 
+    /** For an agent's public reply or private response: the consumer's item it answers. */
+    @Column(name = "answers_message_id")
+    public UUID answersMessageId;
+
+    /** The bulk reply it was sent in, if any (one per comment, ever). */
+    @Column(name = "bulk_id")
+    public UUID bulkId;
+
     /** The brand liked it, from the workspace. */
     public boolean liked;
 

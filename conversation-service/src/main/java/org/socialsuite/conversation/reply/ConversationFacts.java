@@ -42,6 +42,23 @@ public record ConversationFacts(
                                                                 answered)));
     }
 
+    /**
+     * The facts for a reply to one chosen public message of the consumer rather than their latest:
+     * the comment a bulk reply answers, say.
+     */
+    public static Uni<ConversationFacts> answering(
+            Conversation conversation, Message chosen, MessageRepository messages) {
+        return answeredPrivately(conversation, chosen, messages)
+                .map(
+                        answered ->
+                                new ConversationFacts(
+                                        conversation.channel,
+                                        conversation.lastInboundVisibility,
+                                        chosen,
+                                        conversation.lastPrivateAt,
+                                        answered));
+    }
+
     /** Comments and posts can get a Facebook private response; thread replies are Twitter's. */
     boolean lastPublicTakesPrivateResponse() {
         return takesPrivateResponse(lastPublic);

@@ -1,10 +1,18 @@
 package org.socialsuite.conversation.reply;
 
+import java.util.UUID;
 import org.socialsuite.events.ReplyMode;
 
 /**
  * An agent's reply.
  *
  * @param mode PUBLIC, PRIVATE or PRIVATE_RESPONSE; absent means the conversation's default
+ * @param inReplyTo the consumer's public message (comment, post, tweet) a public reply or private
+ *     response answers; absent means their latest
  */
-public record ReplyRequest(String text, ReplyMode mode) {}
+public record ReplyRequest(String text, ReplyMode mode, UUID inReplyTo) {
+
+    public ReplyRequest(String text, ReplyMode mode) {
+        this(text, mode, null);
+    }
+}

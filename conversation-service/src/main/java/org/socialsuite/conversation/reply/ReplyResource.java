@@ -15,10 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.socialsuite.conversation.persistence.Constraints;
 import org.socialsuite.support.api.AgentIdentity;
-import org.socialsuite.support.api.ErrorResponse;
 
 @Path("/api/conversations/{id}/replies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,12 +54,5 @@ public class ReplyResource {
                 // Two clicks at once: the second loses the race on the unique key; show the first.
                 .recoverWithUni(() -> replies.findSent(agent.brandId(), id, idempotencyKey))
                 .map(message -> Response.accepted(message).build());
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(ReplyRejected rejected) {
-        return Response.status(rejected.status())
-                .entity(new ErrorResponse(rejected.error(), rejected.getMessage()))
-                .build();
     }
 }

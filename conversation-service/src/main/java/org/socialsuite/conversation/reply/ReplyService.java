@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -107,9 +108,63 @@ public class ReplyService {
             return Uni.createFrom()
                     .failure(ReplyRejected.unavailable("The conversation is closed"));
         }
-        return ConversationFacts.of(conversation, messages)
+        return factsFor(conversation, request.inReplyTo())
                 .map(facts -> accept(conversation, facts, agentId, request, idempotencyKey))
                 .chain(this::store);
+    }
+
+    /**
+     * A reply to one chosen public message of the consumer (a comment of a viral post), in the
+     * caller's transaction, as part of a bulk reply; fails with {@link ReplyRejected} when the
+     * rules refuse it, before anything is written.
+     */
+    public Uni<Message> replyTo(
+            Conversation conversation,
+            Message chosen,
+            ReplyMode mode,
+            String text,
+            String agentId,
+            UUID bulkId) {
+        if (conversation.status == ConversationStatus.CLOSED) {
+            return Uni.createFrom()
+                    .failure(ReplyRejected.unavailable("The conversation is closed"));
+        }
+        return ConversationFacts.answering(conversation, chosen, messages)
+                .map(
+                        facts -> {
+                            Accepted accepted =
+                                    accept(
+                                            conversation,
+                                            facts,
+                                            agentId,
+                                            new ReplyRequest(text, mode, chosen.id),
+                                            null);
+                            accepted.message().bulkId = bulkId;
+                            return accepted;
+                        })
+                .chain(this::store);
+    }
+
+    /** The consumer's latest public message, or the one the agent chose to answer. */
+    private Uni<ConversationFacts> factsFor(Conversation conversation, UUID inReplyTo) {
+        if (inReplyTo == null) {
+            return ConversationFacts.of(conversation, messages);
+        }
+        return messages.inConversation(conversation.id, inReplyTo)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No message " + inReplyTo))
+                .invoke(
+                        chosen -> {
+                            if (chosen.direction != MessageDirection.INBOUND
+                                    || chosen.visibility != Visibility.PUBLIC
+                                    || chosen.deleted) {
+                                throw ReplyRejected.unavailable(
+                                        "Only the consumer's public messages still on the network"
+                                                + " can be answered one by one");
+                            }
+                        })
+                .chain(chosen -> ConversationFacts.answering(conversation, chosen, messages));
     }
 
     /** Checks the reply against the rules now: the reply with its command, or a refusal. */
@@ -131,6 +186,7 @@ public class ReplyService {
         ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
         Message message = outbound(conversation, agentId, mode, request.text(), target, now);
         message.idempotencyKey = idempotencyKey;
+        message.answersMessageId = mode == ReplyMode.PRIVATE ? null : facts.lastPublic().id;
         responses.answered(conversation, now);
         conversation.updatedAt = now;
         return new Accepted(

@@ -12,6 +12,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
@@ -105,8 +106,7 @@ class ModerationTest {
             assertThat(command.target().platformId()).isEqualTo(comment.platformId());
             assertThat(command.accountId()).isEqualTo(brand + "-facebook");
             assertThat(command.conversationId()).isEqualTo(conversation);
-            agent().get("/api/conversations/" + conversation + "/messages/" + message)
-                    .then()
+            message(conversation, message)
                     .body("hidden", equalTo(false))
                     .body("moderation.status", equalTo("PENDING"));
 
@@ -114,12 +114,7 @@ class ModerationTest {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () ->
-                                    agent().get(
-                                                    "/api/conversations/"
-                                                            + conversation
-                                                            + "/messages/"
-                                                            + message)
-                                            .then()
+                                    message(conversation, message)
                                             .body("hidden", equalTo(true))
                                             .body("moderation.action", equalTo("HIDE"))
                                             .body("moderation.status", equalTo("SENT")));
@@ -162,12 +157,7 @@ class ModerationTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
-                                agent().get(
-                                                "/api/conversations/"
-                                                        + conversation
-                                                        + "/messages/"
-                                                        + message)
-                                        .then()
+                                message(conversation, message)
                                         .body("deleted", equalTo(false))
                                         .body("moderation.status", equalTo("FAILED"))
                                         .body(
@@ -223,14 +213,7 @@ class ModerationTest {
         result(command, DeliveryOutcome.SENT, null);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
-                        () ->
-                                agent().get(
-                                                "/api/conversations/"
-                                                        + tweetConversation
-                                                        + "/messages/"
-                                                        + tweet)
-                                        .then()
-                                        .body("liked", equalTo(true)));
+                        () -> message(tweetConversation, tweet).body("liked", equalTo(true)));
         moderate(tweetConversation, tweet, "LIKE", null)
                 .then()
                 .statusCode(409)
@@ -248,9 +231,7 @@ class ModerationTest {
                                 + "/moderation")
                 .then()
                 .statusCode(404);
-        agent().get("/api/conversations/" + dmConversation + "/messages/" + dm)
-                .then()
-                .body("moderation", nullValue());
+        message(dmConversation, dm).body("moderation", nullValue());
     }
 
     private SocialEventReceived comment(String psid, String commentId, String text) {
@@ -310,6 +291,10 @@ class ModerationTest {
                 .then()
                 .extract()
                 .path("items[0].id");
+    }
+
+    private ValidatableResponse message(String conversation, String message) {
+        return agent().get("/api/conversations/" + conversation + "/messages/" + message).then();
     }
 
     private RequestSpecification agent() {
