@@ -72,7 +72,9 @@ public class RepliesSentOutside {
                 event.accountId(),
                 event.channel(),
                 event.visibility(),
-                LEADING_MENTIONS.matcher(event.text()).replaceFirst(""));
+                LEADING_MENTIONS.matcher(event.text()).replaceFirst(""),
+                event.parentPlatformId(),
+                event.consumerId());
     }
 
     private Uni<Void> confirm(Message ours, SocialEventReceived echo, Instant now) {

@@ -1,6 +1,7 @@
 package org.socialsuite.conversation.message;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -67,21 +68,58 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
 
     /**
      * Our oldest reply with this text that the network has not named yet (still being delivered, or
-     * with an unknown outcome), or null.
+     * with an unknown outcome), or null; where the echo says what it answers, only a reply to that:
+     * a public one to the same comment or tweet ({@code answering}), a private one to the same
+     * consumer ({@code consumerId}). The same text sent to many comments at once (a bulk reply)
+     * then confirms each reply by its own echo.
      */
     public Uni<Message> awaitingPlatformId(
-            String accountId, Channel channel, Visibility visibility, String text) {
-        return find(
-                        "accountId = ?1 and direction = ?2 and platformId is null"
-                                + " and deliveryStatus in ?3 and channel = ?4 and visibility = ?5"
-                                + " and text = ?6 order by occurredAt, seq",
-                        accountId,
-                        MessageDirection.OUTBOUND,
-                        List.of(DeliveryStatus.PENDING, DeliveryStatus.DELIVERY_UNKNOWN),
-                        channel,
-                        visibility,
-                        text)
-                .firstResult();
+            String accountId,
+            Channel channel,
+            Visibility visibility,
+            String text,
+            String answering,
+            String consumerId) {
+        StringBuilder query =
+                new StringBuilder(
+                        "accountId = :accountId and direction = :outbound and platformId is null"
+                                + " and deliveryStatus in :awaiting and channel = :channel"
+                                + " and visibility = :visibility and text = :text");
+        Parameters parameters =
+                Parameters.with("accountId", accountId)
+                        .and("outbound", MessageDirection.OUTBOUND)
+                        .and(
+                                "awaiting",
+                                List.of(DeliveryStatus.PENDING, DeliveryStatus.DELIVERY_UNKNOWN))
+                        .and("channel", channel)
+                        .and("visibility", visibility)
+                        .and("text", text);
+        if (answering != null) {
+            query.append(" and targetPlatformId = :answering");
+            parameters.and("answering", answering);
+        } else if (consumerId != null) {
+            query.append(
+                    " and conversationId in (select c.id from Conversation c where c.accountId ="
+                            + " :accountId and c.consumerId = :consumerId)");
+            parameters.and("consumerId", consumerId);
+        }
+        query.append(" order by occurredAt, seq");
+        return find(query.toString(), parameters).firstResult();
+    }
+
+    /**
+     * Takes a platform id back from any other reply of ours that holds it: an echo matched by text
+     * named the wrong one of two replies that read the same. That reply gets its own id from its
+     * own result. Runs at once, before the caller's change is flushed.
+     */
+    public Uni<Integer> releasePlatformId(String accountId, String platformId, UUID except) {
+        return update(
+                "platformId = null where accountId = ?1 and platformId = ?2 and id <> ?3"
+                        + " and direction = ?4 and sentOutside = false",
+                accountId,
+                platformId,
+                except,
+                MessageDirection.OUTBOUND);
     }
 
     /** Earlier texts of the given messages, oldest first. */

@@ -116,6 +116,10 @@ public class ReplyResultConsumer {
                         "accountId = ?1 and platformId = ?2 and sentOutside = true",
                         message.accountId,
                         result.platformMessageId())
+                .chain(
+                        () ->
+                                messages.releasePlatformId(
+                                        message.accountId, result.platformMessageId(), message.id))
                 .replaceWithVoid();
     }
 
