@@ -219,7 +219,8 @@ class SimulatedNetworksEndToEndIT {
         // On GlobexHelp's page: a new post there changes nothing AcmeCare's stories rely on.
         String text = "Winter sale " + UUID.randomUUID();
         String post = console("/facebook/posts", Map.of("pageId", "3000001", "text", text));
-        List<String> people = List.of("8001", "8002", "8003", "8004", "8005");
+        // Not Chen (8004): HostileInputIT proves Globex knows nothing of him.
+        List<String> people = List.of("8001", "8002", "8003", "8005");
         List<String> comments = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             comments.add(
