@@ -1,10 +1,10 @@
 package org.socialsuite.conversation.agent;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.socialsuite.support.api.AgentIdentity;
 
 /**
  * Every request an agent makes puts them on their brand's roster (see {@link AgentRoster}); the
@@ -24,12 +24,12 @@ public class AgentVisits {
 
     @ServerRequestFilter
     public Uni<Void> seen() {
-        String brand = claim("brand");
+        String brand = AgentIdentity.stringClaim(token, "brand");
         String agent = token.getSubject();
         if (brand == null || agent == null || !token.getGroups().contains("agent")) {
             return Uni.createFrom().voidItem();
         }
-        String name = claim("name");
+        String name = AgentIdentity.stringClaim(token, "name");
         return roster.seen(brand, agent, name != null ? name : agent)
                 .onFailure()
                 .recoverWithUni(
@@ -37,12 +37,5 @@ public class AgentVisits {
                             LOG.debugf(failure, "Agent %s not written to the roster", agent);
                             return Uni.createFrom().voidItem();
                         });
-    }
-
-    private String claim(String name) {
-        Object value = token.getClaim(name);
-        return value instanceof JsonString json
-                ? json.getString()
-                : value instanceof String text ? text : null;
     }
 }

@@ -6,7 +6,6 @@ import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.profile.KnownConsumer;
-import org.socialsuite.conversation.queue.QueueSettings;
 import org.socialsuite.conversation.queue.ResponseTargets;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.SocialEventReceived;
@@ -24,7 +23,7 @@ final class Arrival {
 
     /**
      * A conversation the caller found closed is reopened by the message: the caller only offers one
-     * closed recently enough (see {@link QueueSettings#reopenWithin}).
+     * closed recently enough (see {@link org.socialsuite.conversation.queue.ReopenWindow}).
      *
      * @param early what happened to the item before it arrived, or null
      * @param known the consumer's name and handle as profile-service last announced, or null

@@ -15,14 +15,13 @@ import org.socialsuite.conversation.message.DeliveryStatus;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.reply.OutboundCommands;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.OutboundAction;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyResult;
 import org.socialsuite.events.ReplyTarget;
-import org.socialsuite.events.Topics;
-import org.socialsuite.support.outbox.Outbox;
 
 /**
  * An agent hides, unhides, deletes or likes a consumer's public item: checked against the networks'
@@ -35,19 +34,19 @@ public class ModerationService {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
-    private final Outbox outbox;
+    private final OutboundCommands commands;
     private final ConversationEvents events;
     private final Clock clock;
 
     public ModerationService(
             ConversationRepository conversations,
             MessageRepository messages,
-            Outbox outbox,
+            OutboundCommands commands,
             ConversationEvents events,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
-        this.outbox = outbox;
+        this.commands = commands;
         this.events = events;
         this.clock = clock;
     }
@@ -141,12 +140,7 @@ public class ModerationService {
                             ReplyRequested command = command(conversation, message, moderation);
                             return moderation
                                     .<Moderation>persist()
-                                    .call(
-                                            () ->
-                                                    outbox.add(
-                                                            Topics.OUTBOUND_REQUESTED,
-                                                            command.conversationId(),
-                                                            command))
+                                    .call(() -> commands.send(command))
                                     .call(
                                             () ->
                                                     events.moderationChanged(
@@ -157,12 +151,10 @@ public class ModerationService {
     /** The moderation's id is the command's: the idempotency key of the delivery, end to end. */
     private static ReplyRequested command(
             Conversation conversation, Message message, Moderation moderation) {
-        return new ReplyRequested(
+        return OutboundCommands.command(
                 moderation.id.toString(),
-                conversation.id.toString(),
-                conversation.accountId,
-                conversation.brandId,
-                conversation.channel,
+                conversation,
+                moderation.action,
                 ReplyMode.PUBLIC,
                 null,
                 new ReplyTarget(
@@ -172,14 +164,13 @@ public class ModerationService {
                         null,
                         message.occurredAt),
                 moderation.agentId,
-                moderation.requestedAt,
-                moderation.action);
+                moderation.requestedAt);
     }
 
     /**
-     * The outbound result of a moderation, in the caller's transaction; false when the id is no
-     * moderation (a reply's result). Done on the network, it is done in the transcript; a late
-     * DELIVERY_UNKNOWN or a repeated result never takes a done one back.
+     * The outbound result of a moderation, in the caller's transaction; false when no moderation
+     * has that id. Done on the network, it is done in the transcript; a late DELIVERY_UNKNOWN or a
+     * repeated result never takes a done one back.
      */
     public Uni<Boolean> applyResult(ReplyResult result) {
         return Moderation.<Moderation>findById(UUID.fromString(result.replyId()))

@@ -91,12 +91,15 @@ public class BrandPosts {
                         "SELECT m.id, m.conversation_id, m.channel, m.account_id, m.platform_id,"
                                 + " m.author_id, m.author_name, m.text, m.occurred_at, m.hidden,"
                                 + " a.id AS reply_id, a.reply_mode, a.delivery_status,"
-                                + " a.failure_reason"
+                                + " a.failure_reason, b.text AS post_text, b.occurred_at AS"
+                                + " posted_at"
                                 + FROM_MESSAGES
                                 + " LEFT JOIN LATERAL (SELECT r.id, r.reply_mode,"
                                 + " r.delivery_status, r.failure_reason FROM message r WHERE "
                                 + ANSWERS
                                 + " ORDER BY r.occurred_at DESC, r.seq DESC LIMIT 1) a ON true"
+                                + " LEFT JOIN brand_item b ON b.account_id = m.account_id AND"
+                                + " b.platform_id = $2"
                                 + A_COMMENT
                                 + " AND "
                                 + POST_KEY
@@ -104,42 +107,29 @@ public class BrandPosts {
                 .execute(Tuple.of(brandId, postId, limit))
                 .map(
                         rows -> {
-                            List<Comment> comments = new ArrayList<>();
-                            rows.forEach(row -> comments.add(comment(row)));
-                            return comments;
-                        })
-                .chain(
-                        comments -> {
-                            if (comments.isEmpty()) {
+                            if (rows.size() == 0) {
                                 throw new NotFoundException("No comments under post " + postId);
                             }
-                            return summary(brandId, postId, comments)
-                                    .map(post -> new PostViews.Comments(post, comments));
+                            List<Comment> comments = new ArrayList<>();
+                            rows.forEach(row -> comments.add(comment(row)));
+                            return new PostViews.Comments(
+                                    summary(postId, rows.iterator().next(), comments), comments);
                         });
     }
 
-    private Uni<Post> summary(String brandId, String postId, List<Comment> comments) {
-        Comment first = comments.get(0);
-        return database.preparedQuery(
-                        "SELECT b.text, b.occurred_at, m.channel, m.account_id FROM message m LEFT"
-                                + " JOIN brand_item b ON b.account_id = m.account_id AND"
-                                + " b.platform_id = $2 WHERE m.id = $1")
-                .execute(Tuple.of(first.messageId(), postId))
-                .map(
-                        rows -> {
-                            Row row = rows.iterator().next();
-                            return new Post(
-                                    postId,
-                                    Channel.valueOf(row.getString("channel")),
-                                    row.getString("account_id"),
-                                    row.getString("text"),
-                                    instant(row.getOffsetDateTime("occurred_at")),
-                                    comments.size(),
-                                    count(comments, Answer.UNANSWERED),
-                                    count(comments, Answer.ANSWERED_PUBLICLY),
-                                    count(comments, Answer.MOVED_TO_PRIVATE),
-                                    comments.get(comments.size() - 1).occurredAt());
-                        });
+    /** The post as the first comment's row knows it, counted over its comments. */
+    private static Post summary(String postId, Row first, List<Comment> comments) {
+        return new Post(
+                postId,
+                Channel.valueOf(first.getString("channel")),
+                first.getString("account_id"),
+                first.getString("post_text"),
+                instant(first.getOffsetDateTime("posted_at")),
+                comments.size(),
+                count(comments, Answer.UNANSWERED),
+                count(comments, Answer.ANSWERED_PUBLICLY),
+                count(comments, Answer.MOVED_TO_PRIVATE),
+                comments.get(comments.size() - 1).occurredAt());
     }
 
     private static long count(List<Comment> comments, Answer answer) {

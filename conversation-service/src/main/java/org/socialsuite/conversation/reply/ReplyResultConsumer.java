@@ -55,41 +55,44 @@ public class ReplyResultConsumer {
         return untilApplied.run("Result of reply " + result.replyId(), () -> apply(result));
     }
 
+    /** Replies are most results, so a reply is looked for first and a moderation after. */
     @WithTransaction
     Uni<Void> apply(ReplyResult result) {
-        return moderations
-                .applyResult(result)
-                .chain(
-                        moderation ->
-                                moderation ? Uni.createFrom().voidItem() : applyToReply(result));
-    }
-
-    private Uni<Void> applyToReply(ReplyResult result) {
         return messages.findById(UUID.fromString(result.replyId()))
                 .chain(
-                        message -> {
-                            if (message == null) {
-                                LOG.warnf(
-                                        "Result for an unknown reply %s ignored", result.replyId());
-                                return Uni.createFrom().voidItem();
-                            }
-                            if (confirmedByItsEcho(message, result)) {
-                                LOG.infof(
-                                        "Reply %s is already on the network (its echo came"
-                                                + " first); the %s result changes nothing",
-                                        result.replyId(), result.status());
-                                return Uni.createFrom().voidItem();
-                            }
-                            return withoutItsEarlyEcho(message, result)
-                                    .invoke(() -> record(message, result))
-                                    .chain(() -> conversations.findById(message.conversationId))
-                                    .chain(
-                                            conversation ->
-                                                    events.deliveryChanged(
-                                                            conversation,
-                                                            message,
-                                                            result.completedAt()));
-                        });
+                        message ->
+                                message != null
+                                        ? applyToReply(message, result)
+                                        : moderations
+                                                .applyResult(result)
+                                                .invoke(
+                                                        moderation -> {
+                                                            if (!moderation) {
+                                                                LOG.warnf(
+                                                                        "Result for an unknown"
+                                                                                + " reply %s"
+                                                                                + " ignored",
+                                                                        result.replyId());
+                                                            }
+                                                        })
+                                                .replaceWithVoid());
+    }
+
+    private Uni<Void> applyToReply(Message message, ReplyResult result) {
+        if (confirmedByItsEcho(message, result)) {
+            LOG.infof(
+                    "Reply %s is already on the network (its echo came first); the %s result"
+                            + " changes nothing",
+                    result.replyId(), result.status());
+            return Uni.createFrom().voidItem();
+        }
+        return withoutItsEarlyEcho(message, result)
+                .invoke(() -> record(message, result))
+                .chain(() -> conversations.findById(message.conversationId))
+                .chain(
+                        conversation ->
+                                events.deliveryChanged(
+                                        conversation, message, result.completedAt()));
     }
 
     /**

@@ -22,12 +22,11 @@ import org.socialsuite.conversation.queue.Responses;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.OutboundAction;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
-import org.socialsuite.events.Topics;
 import org.socialsuite.events.Visibility;
-import org.socialsuite.support.outbox.Outbox;
 import org.socialsuite.support.rules.ReplyLength;
 
 /**
@@ -39,7 +38,7 @@ public class ReplyService {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
-    private final Outbox outbox;
+    private final OutboundCommands commands;
     private final ConversationEvents events;
     private final Responses responses;
     private final Clock clock;
@@ -47,13 +46,13 @@ public class ReplyService {
     public ReplyService(
             ConversationRepository conversations,
             MessageRepository messages,
-            Outbox outbox,
+            OutboundCommands commands,
             ConversationEvents events,
             Responses responses,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
-        this.outbox = outbox;
+        this.commands = commands;
         this.events = events;
         this.responses = responses;
         this.clock = clock;
@@ -197,12 +196,7 @@ public class ReplyService {
     private Uni<Message> store(Accepted accepted) {
         ReplyRequested command = accepted.command();
         return messages.persist(accepted.message())
-                .call(
-                        () ->
-                                outbox.add(
-                                        Topics.OUTBOUND_REQUESTED,
-                                        command.conversationId(),
-                                        command))
+                .call(() -> commands.send(command))
                 .call(
                         () ->
                                 events.messageRecorded(
@@ -265,15 +259,12 @@ public class ReplyService {
         return channel == Channel.TWITTER ? MessageKind.THREAD_REPLY : MessageKind.COMMENT;
     }
 
-    /** The message id is the reply id: the idempotency key of the delivery, end to end. */
     private static ReplyRequested command(
             Conversation conversation, Message message, ReplyTarget target, String agentId) {
-        return new ReplyRequested(
+        return OutboundCommands.command(
                 message.id.toString(),
-                conversation.id.toString(),
-                conversation.accountId,
-                conversation.brandId,
-                conversation.channel,
+                conversation,
+                OutboundAction.REPLY,
                 message.replyMode,
                 message.text,
                 target,

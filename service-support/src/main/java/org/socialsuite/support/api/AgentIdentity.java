@@ -12,11 +12,7 @@ public record AgentIdentity(String agentId, String brandId) {
      * string there (an array, a number, an object), gets nothing.
      */
     public static AgentIdentity of(JsonWebToken token) {
-        Object brand = token.getClaim("brand");
-        String brandId =
-                brand instanceof JsonString json
-                        ? json.getString()
-                        : brand instanceof String text ? text : null;
+        String brandId = stringClaim(token, "brand");
         if (brandId == null || brandId.isBlank()) {
             throw new ForbiddenException("The token carries no brand");
         }
@@ -24,5 +20,13 @@ public record AgentIdentity(String agentId, String brandId) {
             throw new ForbiddenException("The token names no agent");
         }
         return new AgentIdentity(token.getSubject(), brandId);
+    }
+
+    /** A claim's value when it is a string (as JSON or as Java), otherwise null. */
+    public static String stringClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        return value instanceof JsonString json
+                ? json.getString()
+                : value instanceof String text ? text : null;
     }
 }
