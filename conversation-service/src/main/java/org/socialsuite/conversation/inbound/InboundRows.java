@@ -321,30 +321,6 @@ final class InboundRows {
                 .replaceWithVoid();
     }
 
-    /** Outbox rows in the order given, which is the order the relay publishes them in. */
-    Uni<Void> insertOutbox(
-            String topic,
-            List<String> keys,
-            List<String> payloads,
-            List<String> traceParents,
-            Instant createdAt) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return query(
-                        "INSERT INTO outbox (topic, record_key, payload, trace_parent, created_at)"
-                                + " SELECT $1, key, payload, trace_parent, $5"
-                                + " FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY"
-                                + " AS o(key, payload, trace_parent, position) ORDER BY position",
-                        Tuple.of(
-                                topic,
-                                keys.toArray(String[]::new),
-                                payloads.toArray(String[]::new),
-                                traceParents.toArray(String[]::new),
-                                time(createdAt)))
-                .replaceWithVoid();
-    }
-
     /** The conversations' columns as arrays, one element per conversation. */
     private static final class ConversationColumns {
         final int n;

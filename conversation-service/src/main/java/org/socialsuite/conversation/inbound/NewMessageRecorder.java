@@ -2,6 +2,7 @@ package org.socialsuite.conversation.inbound;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.EventJson;
+import org.socialsuite.support.outbox.Outbox;
 import org.socialsuite.support.tracing.EventSpans;
 
 /**
@@ -74,7 +76,15 @@ public class NewMessageRecorder {
                                                     .map(SocialEventReceived::platformEventId)
                                                     .toList(),
                                             now)
-                                    .chain(firstTime -> apply(rows, events, spans, firstTime, now));
+                                    .chain(
+                                            firstTime ->
+                                                    apply(
+                                                            connection,
+                                                            rows,
+                                                            events,
+                                                            spans,
+                                                            firstTime,
+                                                            now));
                         })
                 // Counted once committed, so a batch retried one by one is not counted twice.
                 .invoke(results -> outcomes.countAll(events, results))
@@ -82,6 +92,7 @@ public class NewMessageRecorder {
     }
 
     private Uni<List<String>> apply(
+            SqlConnection connection,
             InboundRows rows,
             List<SocialEventReceived> events,
             EventSpans spans,
@@ -121,7 +132,8 @@ public class NewMessageRecorder {
                 .call(() -> rows.insertMessages(touched.messages))
                 .call(
                         () ->
-                                rows.insertOutbox(
+                                Outbox.addAll(
+                                        connection,
                                         Topics.CONVERSATION,
                                         touched.announcedKeys,
                                         touched.announcements,

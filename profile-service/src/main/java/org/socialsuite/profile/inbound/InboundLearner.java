@@ -1,7 +1,7 @@
 package org.socialsuite.profile.inbound;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.profile.ConsumerProfile;
 import org.socialsuite.profile.profile.ProfileRefresher;
 import org.socialsuite.profile.profile.ProfileUpdates;
-import org.socialsuite.support.InOrder;
 import org.socialsuite.support.inbound.InboundPolls;
 
 /**
@@ -33,18 +32,21 @@ public class InboundLearner {
     private final ProfileSettings settings;
     private final Clock clock;
     private final InboundPolls polls;
+    private final Pool database;
 
     public InboundLearner(
             ProfileUpdates updates,
             ProfileRefresher refresher,
             ProfileSettings settings,
             Clock clock,
-            InboundPolls polls) {
+            InboundPolls polls,
+            Pool database) {
         this.updates = updates;
         this.refresher = refresher;
         this.settings = settings;
         this.clock = clock;
         this.polls = polls;
+        this.database = database;
     }
 
     /**
@@ -59,28 +61,22 @@ public class InboundLearner {
     }
 
     /**
-     * Learns from the events in order: what they touch is read in two queries, each profile whose
-     * widget changed is announced once with its final state, and the profiles still incomplete are
-     * fetched in the background once the transaction committed.
+     * Learns from the events in order, set-based ({@link PollLearning}): each profile whose widget
+     * changed is announced once with its final state, and the profiles still incomplete are fetched
+     * in the background once the transaction committed.
      */
     Uni<Void> learnAll(List<SocialEventReceived> events) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(
-                        () ->
-                                PollLearning.load(events)
-                                        .call(poll -> learnInOrder(poll, events, now))
-                                        .call(this::announceChanged))
+        return database.withTransaction(
+                        connection -> {
+                            LearningRows rows = new LearningRows(connection);
+                            return PollLearning.load(rows, events)
+                                    .invoke(poll -> events.forEach(event -> poll.learn(event, now)))
+                                    .call(poll -> poll.write(rows))
+                                    .call(poll -> updates.announceAll(connection, poll.changed()));
+                        })
                 .invoke(poll -> poll.profiles().forEach(profile -> fetchIfIncomplete(profile, now)))
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> learnInOrder(
-            PollLearning poll, List<SocialEventReceived> events, Instant now) {
-        return InOrder.each(events, event -> poll.learn(event, now));
-    }
-
-    private Uni<Void> announceChanged(PollLearning poll) {
-        return InOrder.each(poll.changed(), updates::announce);
     }
 
     private void fetchIfIncomplete(ConsumerProfile profile, Instant now) {

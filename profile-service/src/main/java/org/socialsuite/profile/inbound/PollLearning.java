@@ -17,9 +17,9 @@ import org.socialsuite.profile.profile.ConsumerProfile;
 import org.socialsuite.profile.profile.WidgetFields;
 
 /**
- * What one poll of inbound events teaches, in the poll's session: the posts and profiles it names
- * are read in one query each before any event is applied, new ones are persisted as they appear,
- * and the session is written once, at commit. Applying an event then asks the database nothing.
+ * What one poll of inbound events teaches: the posts and profiles it names are read in one query
+ * each, the events are applied in memory in order, and each table is written once ({@link
+ * LearningRows}). Applying an event asks the database nothing.
  */
 final class PollLearning {
 
@@ -27,13 +27,15 @@ final class PollLearning {
             Set.of(MessageKind.POST, MessageKind.COMMENT, MessageKind.THREAD_REPLY);
 
     private final Map<String, Post> posts = new HashMap<>();
+    private final Set<Post> learntPosts = new LinkedHashSet<>();
     private final Map<String, ConsumerProfile> profiles = new LinkedHashMap<>();
+    private final Map<String, ConsumerProfile> hints = new LinkedHashMap<>();
     private final Map<String, WidgetFields> widgetsBefore = new HashMap<>();
     private final Set<ConsumerProfile> changed = new LinkedHashSet<>();
 
     private PollLearning() {}
 
-    static Uni<PollLearning> load(List<SocialEventReceived> events) {
+    static Uni<PollLearning> load(LearningRows rows, List<SocialEventReceived> events) {
         PollLearning poll = new PollLearning();
         List<String> postIds =
                 events.stream()
@@ -47,31 +49,26 @@ final class PollLearning {
                         .map(event -> event.conversationKey().toString())
                         .distinct()
                         .toList();
-        Uni<Void> reads = Uni.createFrom().voidItem();
-        if (!postIds.isEmpty()) {
-            reads =
-                    reads.call(
-                            () ->
-                                    Post.<Post>list("id in ?1", postIds)
-                                            .invoke(
-                                                    found ->
-                                                            found.forEach(
-                                                                    p -> poll.posts.put(p.id, p))));
-        }
-        if (!profileIds.isEmpty()) {
-            reads =
-                    reads.call(
-                            () ->
-                                    ConsumerProfile.<ConsumerProfile>list("id in ?1", profileIds)
-                                            .invoke(found -> found.forEach(poll::known)));
-        }
-        return reads.replaceWith(poll);
+        return rows.posts(postIds)
+                .invoke(poll.posts::putAll)
+                .chain(() -> rows.profiles(profileIds))
+                .invoke(found -> found.values().forEach(poll::known))
+                .replaceWith(poll);
     }
 
     /** Every public item becomes (or updates) a post; a consumer's hints update their profile. */
-    Uni<Void> learn(SocialEventReceived event, Instant now) {
-        Uni<Void> post = carriesPost(event) ? learnPost(event, now) : Uni.createFrom().voidItem();
-        return event.fromBrand() ? post : post.call(() -> learnProfile(event, now));
+    void learn(SocialEventReceived event, Instant now) {
+        if (carriesPost(event)) {
+            learnPost(event, now);
+        }
+        if (!event.fromBrand()) {
+            learnProfile(event, now);
+        }
+    }
+
+    /** Writes what the poll learnt: each post whole, each consumer's hints. */
+    Uni<Void> write(LearningRows rows) {
+        return rows.writePosts(learntPosts).chain(() -> rows.writeHints(hints.values()));
     }
 
     /** The profiles the poll's consumers have now. */
@@ -84,40 +81,36 @@ final class PollLearning {
         return new ArrayList<>(changed);
     }
 
-    private Uni<Void> learnPost(SocialEventReceived event, Instant now) {
-        String id = Post.idOf(event.accountId(), event.platformId());
-        Post known = posts.get(id);
+    private void learnPost(SocialEventReceived event, Instant now) {
         Post post =
-                known != null
-                        ? known
-                        : Post.fresh(
-                                event.accountId(),
-                                event.brandId(),
-                                event.channel(),
-                                event.platformId());
+                posts.computeIfAbsent(
+                        Post.idOf(event.accountId(), event.platformId()),
+                        id ->
+                                Post.fresh(
+                                        event.accountId(),
+                                        event.brandId(),
+                                        event.channel(),
+                                        event.platformId()));
         post.learn(event, now);
-        if (known != null) {
-            return Uni.createFrom().voidItem();
-        }
-        posts.put(id, post);
-        return post.persist().replaceWithVoid();
+        learntPosts.add(post);
     }
 
-    private Uni<Void> learnProfile(SocialEventReceived event, Instant now) {
+    private void learnProfile(SocialEventReceived event, Instant now) {
         String id = event.conversationKey().toString();
-        ConsumerProfile known = profiles.get(id);
-        ConsumerProfile profile = known != null ? known : ConsumerProfile.of(event, now);
-        if (known == null) {
+        ConsumerProfile profile = profiles.get(id);
+        if (profile == null) {
             // Compared with what an id alone shows: a new profile's first hints are a change.
+            profile = ConsumerProfile.of(event, now);
             known(profile);
         }
         profile.learn(event.author(), now);
+        hints.computeIfAbsent(id, ignored -> ConsumerProfile.of(event, now))
+                .learn(event.author(), now);
         if (!widgetsBefore.get(id).equals(profile.widget())) {
             changed.add(profile);
         } else {
             changed.remove(profile);
         }
-        return known != null ? Uni.createFrom().voidItem() : profile.persist().replaceWithVoid();
     }
 
     private void known(ConsumerProfile profile) {

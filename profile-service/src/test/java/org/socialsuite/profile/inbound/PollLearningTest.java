@@ -2,6 +2,7 @@ package org.socialsuite.profile.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.socialsuite.events.Author;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ConsumerProfileUpdated;
+import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
@@ -85,6 +87,42 @@ class PollLearningTest {
         ProfileEvents.get("acme", "/api/profiles/twitter/" + prefix + 1_999)
                 .statusCode(200)
                 .body("handle", equalTo("crowd1999"));
+    }
+
+    @Test
+    void anItemCreatedEditedAndRepeatedInOnePollIsStoredOnceWithItsLastText() {
+        String user = "9106-" + UUID.randomUUID();
+        SocialEventReceived created = tweet(user, "ed");
+        SocialEventReceived edited =
+                new SocialEventReceived(
+                        UUID.randomUUID().toString(),
+                        "twitter:" + created.platformId() + ":EDITED",
+                        Channel.TWITTER,
+                        created.accountId(),
+                        created.brandId(),
+                        created.kind(),
+                        created.visibility(),
+                        LifecycleAction.EDITED,
+                        false,
+                        user,
+                        created.author(),
+                        "edited text",
+                        List.of(),
+                        created.platformId(),
+                        null,
+                        null,
+                        null,
+                        created.occurredAt(),
+                        created.receivedAt());
+
+        learn(List.of(created, edited, created, edited));
+
+        ProfileEvents.get("acme", "/api/posts/twitter/" + created.platformId() + "/thread")
+                .statusCode(200)
+                .body("items.text", contains("edited text"));
+        ProfileEvents.get("acme", "/api/profiles/twitter/" + user)
+                .statusCode(200)
+                .body("handle", equalTo("ed"));
     }
 
     @Test

@@ -1,9 +1,13 @@
 package org.socialsuite.support.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.socialsuite.events.json.EventJson;
 import org.socialsuite.support.tracing.StoredTrace;
 
@@ -27,6 +31,36 @@ public class Outbox {
      */
     public Uni<Void> tombstone(String topic, String key) {
         return write(topic, key, null);
+    }
+
+    /**
+     * Many records in one statement on the caller's connection, in its transaction, published in
+     * the order given: for the set-based paths that write without Hibernate.
+     */
+    public static Uni<Void> addAll(
+            SqlConnection connection,
+            String topic,
+            List<String> keys,
+            List<String> payloads,
+            List<String> traceParents,
+            Instant createdAt) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection
+                .preparedQuery(
+                        "INSERT INTO outbox (topic, record_key, payload, trace_parent, created_at)"
+                                + " SELECT $1, key, payload, trace_parent, $5"
+                                + " FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY"
+                                + " AS o(key, payload, trace_parent, position) ORDER BY position")
+                .execute(
+                        Tuple.of(
+                                topic,
+                                keys.toArray(String[]::new),
+                                payloads.toArray(String[]::new),
+                                traceParents.toArray(String[]::new),
+                                createdAt.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> write(String topic, String key, String payload) {
