@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialsuite.account.account.Accounts;
 import org.socialsuite.events.AccountChanged;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.AccountChangedDeserializer;
@@ -46,6 +48,7 @@ import org.socialsuite.testsupport.TopicWatcher;
 class AccountApiTest {
 
     @Inject CredentialVault vault;
+    @Inject Accounts accounts;
 
     private TopicWatcher<AccountChanged> announced;
 
@@ -225,6 +228,36 @@ class AccountApiTest {
                     state.awaitRecord(a -> a.accountId().equals("acme-facebook")).value();
             assertThat(vault.open(SealedCredential.parse(acme.sealedCredential()), "acme-facebook"))
                     .isEqualTo("dev-acme-page-token");
+        }
+    }
+
+    @Test
+    void everyStoredAccountIsAnnouncedAgainAsItStandsForABrokerThatLostTheTopic() throws Throwable {
+        String pageId = pageId();
+        String id = "acme-facebook-" + pageId;
+        admin("acme").body(facebookPage(pageId, "EAAG-" + pageId)).post("/api/accounts");
+        announced.awaitRecord(a -> a.accountId().equals(id));
+        admin("acme")
+                .body(Map.of("receivePublic", false))
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200);
+        announced.awaitRecord(a -> a.accountId().equals(id) && !a.receivePublic());
+
+        try (TopicWatcher<AccountChanged> after =
+                TopicWatcher.open(Topics.ACCOUNT, new AccountChangedDeserializer())) {
+            int count = VertxContextSupport.subscribeAndAwait(accounts::announceAll);
+
+            List<AccountChanged> again =
+                    after.awaitRecords(count).stream().map(ConsumerRecord::value).toList();
+            assertThat(again)
+                    .extracting(AccountChanged::accountId)
+                    .contains(id, "acme-facebook", "acme-twitter")
+                    .doesNotHaveDuplicates();
+            assertThat(again)
+                    .filteredOn(a -> a.accountId().equals(id))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.receivePublic()).isFalse());
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -216,6 +217,24 @@ public class Accounts {
                                                                 .equals(vault.currentKeyId()))
                                         .toList())
                 .call(stale -> InOrder.each(stale, this::rewrap))
+                .map(List::size);
+    }
+
+    /**
+     * Every stored account announced again, as it stands: run at start, so a broker that lost
+     * {@code social.account.v1} (a new cluster, a restore) learns the registry from its owner
+     * instead of every webhook being dropped for an unknown account. Each row is read under a share
+     * lock, so a change committing meanwhile is announced before this, never after it with an older
+     * state.
+     *
+     * @return how many were announced
+     */
+    @WithTransaction
+    public Uni<Integer> announceAll() {
+        return Account.<Account>findAll()
+                .withLock(LockModeType.PESSIMISTIC_READ)
+                .list()
+                .call(all -> InOrder.each(all, this::announce))
                 .map(List::size);
     }
 

@@ -18,7 +18,9 @@ import org.socialsuite.support.credentials.CredentialVault;
  * social.accounts.*}: the demo registry locally, a ConfigMap in production) is loaded at start,
  * each account once: an account already stored (connected since, or changed by an administrator) is
  * left as it is, so this is how a fresh {@code ./run.sh} shows the demo brands and how an existing
- * deployment migrates. Replicas starting together load it once between them.
+ * deployment migrates. Replicas starting together load it once between them. Then every stored
+ * account is announced again ({@link Accounts#announceAll}): the topic is this service's to keep
+ * whole.
  */
 @ApplicationScoped
 public class AccountsAtStart {
@@ -56,6 +58,8 @@ public class AccountsAtStart {
                     "Credentials of %d accounts rewrapped under key-encryption key %s",
                     rewrapped, vault.currentKeyId());
         }
+        int announced = VertxContextSupport.subscribeAndAwait(accounts::announceAll);
+        LOG.infof("Connected accounts: all %d announced on social.account.v1", announced);
     }
 
     private Uni<Boolean> seed(String id, ConnectedAccountsConfig.Account configured) {

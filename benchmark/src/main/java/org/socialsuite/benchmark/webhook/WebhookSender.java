@@ -72,9 +72,19 @@ public final class WebhookSender implements AutoCloseable {
         return answered;
     }
 
-    /** Null when ingest accepted the webhook, otherwise what it answered. */
+    /**
+     * Null when ingest published the webhook's events, otherwise what it answered. A 200 that
+     * skipped events (an account ingest does not know, say) is a refusal too: those events never
+     * reach the pipeline, and the end-to-end phase would wait for them forever.
+     */
     private static String answer(int status, Buffer body) {
-        return status == 200 ? null : status + " " + body;
+        if (status != 200) {
+            return status + " " + body;
+        }
+        Integer skipped = body.toJsonObject().getInteger("skipped");
+        return skipped == null || skipped == 0
+                ? null
+                : "200 with events skipped (is the account connected? ingest's log says): " + body;
     }
 
     public long accepted() {
