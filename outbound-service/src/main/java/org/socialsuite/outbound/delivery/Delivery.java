@@ -69,6 +69,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /**
+     * The moment the account's rate limit reserved a permit for it (its {@link #nextAttemptAt}
+     * then); null when it holds none. Given up when it is claimed.
+     */
+    @Column(name = "permit_at")
+    public Instant permitAt;
+
     /** Until when the replica sending it (SENDING) holds it; after that it died mid-call. */
     @Column(name = "claim_expires_at")
     public Instant claimExpiresAt;

@@ -16,6 +16,7 @@ import org.socialsuite.outbound.network.NetworkError;
 import org.socialsuite.outbound.network.NetworkSender;
 import org.socialsuite.outbound.ratelimit.AccountRateLimiter;
 import org.socialsuite.outbound.ratelimit.Endpoint;
+import org.socialsuite.outbound.ratelimit.Permit;
 import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
 import org.socialsuite.support.credentials.CredentialUnreadable;
@@ -106,14 +107,21 @@ class DeliveryAttempts {
         }
         Endpoint endpoint = Endpoint.of(reply);
         int attempt = delivery.attempts + 1;
-        return rateLimiter
-                .take(reply.accountId(), endpoint, now)
+        return permit(delivery, endpoint, now)
                 .chain(
-                        permitted ->
-                                permitted.isAfter(now)
-                                        ? postpone(reply.replyId(), permitted)
-                                        : claimAndCall(
-                                                reply, account.get(), token.get(), attempt, now));
+                        permit ->
+                                permit.now(now)
+                                        ? claimAndCall(
+                                                reply, account.get(), token.get(), attempt, now)
+                                        : postpone(reply.replyId(), permit));
+    }
+
+    /** The permit reserved for this delivery earlier, or a new one. */
+    private Uni<Permit> permit(Delivery delivery, Endpoint endpoint, Instant now) {
+        boolean reserved = delivery.permitAt != null && !delivery.permitAt.isAfter(now);
+        return reserved
+                ? rateLimiter.redeem(delivery.accountId, endpoint, now)
+                : rateLimiter.take(delivery.accountId, endpoint, now);
     }
 
     private Uni<Void> claimAndCall(
@@ -204,8 +212,9 @@ class DeliveryAttempts {
                         () ->
                                 Delivery.update(
                                         "status = ?1, attempts = attempts + 1, updatedAt = ?2,"
-                                                + " claimExpiresAt = ?3, claimedBy = ?4"
-                                                + " where replyId = ?5 and status = ?6",
+                                                + " claimExpiresAt = ?3, claimedBy = ?4,"
+                                                + " permitAt = null where replyId = ?5 and"
+                                                + " status = ?6",
                                         DeliveryState.SENDING,
                                         now,
                                         now.plus(claims.timeout()),
@@ -215,13 +224,15 @@ class DeliveryAttempts {
                 .map(updated -> updated == 1);
     }
 
-    /** Waits for the account's rate limit; not an attempt. */
-    private Uni<Void> postpone(String replyId, Instant until) {
+    /** Waits for its permit (reserved for it, or the network's reset); not an attempt. */
+    private Uni<Void> postpone(String replyId, Permit permit) {
         return Panache.withTransaction(
                         () ->
                                 Delivery.update(
-                                        "nextAttemptAt = ?1 where replyId = ?2 and status = ?3",
-                                        until,
+                                        "nextAttemptAt = ?1, permitAt = ?2 where replyId = ?3 and"
+                                                + " status = ?4",
+                                        permit.at(),
+                                        permit.held() ? permit.at() : null,
                                         replyId,
                                         DeliveryState.PENDING))
                 .replaceWithVoid();

@@ -11,9 +11,9 @@ import org.socialsuite.support.persistence.NativeStatements;
 
 /**
  * Keeps each account under its networks' quotas by queueing a burst instead of running into 429s: a
- * send without a permit is told when to try again. The buckets live in the database ({@code
- * rate_bucket}), one row per account and endpoint, and a permit is taken with the row locked: every
- * replica draws on the same quota.
+ * send that cannot go now is given a permit reserved for later ({@link TokenBucket}). The buckets
+ * live in the database ({@code rate_bucket}), one row per account and endpoint, and a permit is
+ * taken with the row locked: every replica draws on the same quota.
  */
 @ApplicationScoped
 public class AccountRateLimiter {
@@ -24,9 +24,14 @@ public class AccountRateLimiter {
         this.config = config;
     }
 
-    /** {@code now} when the send may go, or the moment to try again. */
-    public Uni<Instant> take(String accountId, Endpoint endpoint, Instant now) {
+    /** A permit for now or reserved for later, or none until the network's reset. */
+    public Uni<Permit> take(String accountId, Endpoint endpoint, Instant now) {
         return withBucket(accountId, endpoint, now, bucket -> bucket.take(now));
+    }
+
+    /** The permit {@link #take} reserved, now due; void if the network closed the bucket since. */
+    public Uni<Permit> redeem(String accountId, Endpoint endpoint, Instant now) {
+        return withBucket(accountId, endpoint, now, bucket -> bucket.redeem(now));
     }
 
     /** The network refused with a reset time: nothing more goes to it before then. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /**
  * {@code permits} per {@code period}, refilled continuously, so a burst goes out at once up to the
- * bucket's size and the rest are spaced evenly. A network's own "wait until" closes it until then.
+ * bucket's size and the rest are spaced evenly. A caller the bucket cannot serve now gets a permit
+ * reserved for a later moment (the tokens go below zero), each its own, one refill apart: a queue
+ * of n sends costs n takes, not a crowd asking again at every refill. A network's own "wait until"
+ * closes it until then, and what was reserved before is void.
  */
 final class TokenBucket {
 
@@ -36,18 +39,22 @@ final class TokenBucket {
         row.closedUntil = closedUntil.equals(Instant.MIN) ? null : closedUntil;
     }
 
-    /** Takes a permit and returns {@code now}, or takes none and returns when to ask again. */
-    synchronized Instant take(Instant now) {
+    /** Takes a permit, now or reserved for later; or none while the network has it closed. */
+    synchronized Permit take(Instant now) {
         if (now.isBefore(closedUntil)) {
-            return closedUntil;
+            return new Permit(closedUntil, false);
         }
         refill(now);
-        if (tokens >= 1) {
-            tokens -= 1;
-            return now;
+        tokens -= 1;
+        if (tokens >= 0) {
+            return new Permit(now, true);
         }
-        long nanosToNextPermit = (long) Math.ceil((1 - tokens) / permitsPerNano);
-        return now.plusNanos(nanosToNextPermit);
+        return new Permit(now.plusNanos((long) Math.ceil(-tokens / permitsPerNano)), true);
+    }
+
+    /** A permit reserved earlier, due now: {@code now}, unless the network closed it since. */
+    synchronized Permit redeem(Instant now) {
+        return now.isBefore(closedUntil) ? new Permit(closedUntil, false) : new Permit(now, true);
     }
 
     /**

@@ -38,20 +38,22 @@ class SharedRateLimitTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(take(replicaA, account, now)).isEqualTo(now);
+            assertThat(take(replicaA, account, now)).isEqualTo(new Permit(now, true));
         }
-        // The quota is spent, whichever replica asks: the next permit is a second away.
-        assertThat(take(replicaB, account, now)).isEqualTo(now.plusSeconds(1));
-        assertThat(take(replicaA, account, now.plusSeconds(1))).isEqualTo(now.plusSeconds(1));
+        // The quota is spent, whichever replica asks: the next permits are reserved a second apart.
+        assertThat(take(replicaB, account, now)).isEqualTo(new Permit(now.plusSeconds(1), true));
+        assertThat(take(replicaA, account, now.plusSeconds(1)))
+                .isEqualTo(new Permit(now.plusSeconds(2), true));
 
         // A reset time one replica learnt from a 429 holds for the other too.
         Instant reset = now.plus(Duration.ofMinutes(15));
         VertxContextSupport.subscribeAndAwait(
                 () -> replicaA.closeUntil(account, Endpoint.TWITTER_DMS, reset));
-        assertThat(take(replicaB, account, now.plusSeconds(10))).isEqualTo(reset);
+        assertThat(take(replicaB, account, now.plusSeconds(10)))
+                .isEqualTo(new Permit(reset, false));
     }
 
-    private static Instant take(AccountRateLimiter replica, String account, Instant at)
+    private static Permit take(AccountRateLimiter replica, String account, Instant at)
             throws Throwable {
         return VertxContextSupport.subscribeAndAwait(
                 () -> replica.take(account, Endpoint.TWITTER_DMS, at));
