@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
-import org.socialsuite.events.json.EventJson;
 import org.socialsuite.support.outbox.Outbox;
 import org.socialsuite.support.tracing.EventSpans;
 
@@ -244,7 +242,7 @@ public class NewMessageRecorder {
 
         private void announce(ConversationEvent event, String traceParent) {
             announcedKeys.add(event.conversationId());
-            announcements.add(new String(EventJson.write(event), StandardCharsets.UTF_8));
+            announcements.add(Outbox.payload(event));
             traceParents.add(traceParent);
         }
 

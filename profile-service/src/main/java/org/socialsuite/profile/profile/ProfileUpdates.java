@@ -3,14 +3,12 @@ package org.socialsuite.profile.profile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.socialsuite.events.ConsumerProfileUpdated;
 import org.socialsuite.events.Topics;
-import org.socialsuite.events.json.EventJson;
 import org.socialsuite.support.outbox.Outbox;
 import org.socialsuite.support.tracing.StoredTrace;
 
@@ -40,7 +38,7 @@ public class ProfileUpdates {
         for (ConsumerProfile profile : profiles) {
             ConsumerProfileUpdated update = profile.updated(now);
             keys.add(update.key());
-            payloads.add(new String(EventJson.write(update), StandardCharsets.UTF_8));
+            payloads.add(Outbox.payload(update));
             traceParents.add(traceParent);
         }
         return Outbox.addAll(connection, Topics.PROFILE, keys, payloads, traceParents, now);

@@ -22,7 +22,12 @@ import org.socialsuite.support.tracing.StoredTrace;
 public class Outbox {
 
     public Uni<Void> add(String topic, String key, Object event) {
-        return write(topic, key, new String(EventJson.write(event), StandardCharsets.UTF_8));
+        return write(topic, key, payload(event));
+    }
+
+    /** An event as the outbox stores it: its JSON, as text. */
+    public static String payload(Object event) {
+        return new String(EventJson.write(event), StandardCharsets.UTF_8);
     }
 
     /**
