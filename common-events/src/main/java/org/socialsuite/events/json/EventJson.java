@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The one JSON dialect of the topics: ISO-8601 instants, absent fields left out, and unknown fields
@@ -19,6 +21,10 @@ public final class EventJson {
     private static final ObjectMapper MAPPER =
             JsonMapper.builder()
                     .addModule(new JavaTimeModule())
+                    // Registered after JavaTimeModule, so it takes precedence for Instant.
+                    .addModule(
+                            new SimpleModule("iso-instants")
+                                    .addDeserializer(Instant.class, new IsoInstantDeserializer()))
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
