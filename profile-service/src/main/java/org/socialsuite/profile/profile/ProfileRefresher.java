@@ -3,10 +3,15 @@ package org.socialsuite.profile.profile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -14,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.socialsuite.events.Channel;
 import org.socialsuite.profile.ProfileSettings;
 import org.socialsuite.profile.network.NetworkLookups;
 import org.socialsuite.profile.network.SingleFlight;
@@ -45,6 +51,7 @@ public class ProfileRefresher {
     private final Clock clock;
     private final SingleFlight<String, ConsumerProfile> flights;
     private final Vertx vertx;
+    private final Pool database;
     private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
     private final Set<String> waitingIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -55,7 +62,8 @@ public class ProfileRefresher {
             ProfileUpdates updates,
             ProfileSettings settings,
             Clock clock,
-            Vertx vertx) {
+            Vertx vertx,
+            Pool database) {
         this.profiles = profiles;
         this.network = network;
         this.updates = updates;
@@ -63,6 +71,7 @@ public class ProfileRefresher {
         this.clock = clock;
         this.flights = new SingleFlight<>(vertx);
         this.vertx = vertx;
+        this.database = database;
     }
 
     /** The profile, fresh; fails with an UpstreamFailure when the network cannot say. */
@@ -100,10 +109,10 @@ public class ProfileRefresher {
                 continue;
             }
             waitingIds.remove(next);
-            VertxContexts.runIsolated(vertx, () -> refresh(next))
+            VertxContexts.runIsolated(vertx, () -> fetchInBackground(next))
                     .subscribe()
                     .with(
-                            refreshed -> finished(),
+                            fetched -> finished(),
                             failure -> {
                                 LOG.infof(
                                         "Profile %s not fetched yet: %s",
@@ -116,6 +125,42 @@ public class ProfileRefresher {
     private void finished() {
         inFlight.decrementAndGet();
         startWaiting();
+    }
+
+    /**
+     * A fetch no one waits for: claimed in one statement that also checks what the queueing poll
+     * saw (nobody fetching, not fetched within the expiry, not refused within its own), so a person
+     * whom many polls queued is asked about once, and a fetch that is not needed costs one round
+     * trip. A new Messenger consumer costs a claim, the call and a store or release.
+     */
+    private Uni<Void> fetchInBackground(String profileId) {
+        Instant now = clock.instant();
+        return database.preparedQuery(
+                        "UPDATE consumer_profile SET fetch_claimed_until = $1 WHERE id = $2"
+                                + " AND (fetch_claimed_until IS NULL OR fetch_claimed_until < $3)"
+                                + " AND (fetched_at IS NULL OR fetched_at <= $4)"
+                                + " AND (not_found_at IS NULL OR not_found_at <= $5)"
+                                + " RETURNING account_id, channel, consumer_id")
+                .execute(
+                        Tuple.of(
+                                utc(now.plus(settings.fetchClaim())),
+                                profileId,
+                                utc(now),
+                                utc(now.minus(settings.cacheTtl())),
+                                utc(now.minus(settings.notFoundTtl()))))
+                .chain(
+                        claimed -> {
+                            if (claimed.size() == 0) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Row row = claimed.iterator().next();
+                            return fetch(
+                                            profileId,
+                                            row.getString("account_id"),
+                                            Channel.valueOf(row.getString("channel")),
+                                            row.getString("consumer_id"))
+                                    .replaceWithVoid();
+                        });
     }
 
     private Uni<ConsumerProfile> fetchUnlessFresh(String profileId) {
@@ -141,7 +186,11 @@ public class ProfileRefresher {
                                     .chain(
                                             claimed ->
                                                     claimed
-                                                            ? fetch(profile)
+                                                            ? fetch(
+                                                                    profile.id,
+                                                                    profile.accountId,
+                                                                    profile.channel,
+                                                                    profile.consumerId)
                                                             : fetchedElsewhere(
                                                                     profileId,
                                                                     profile.fetchedAt,
@@ -154,25 +203,26 @@ public class ProfileRefresher {
      * it was read here.
      */
     private Uni<Boolean> claimFetch(ConsumerProfile seen, Instant now) {
-        return Panache.withTransaction(
-                        () ->
-                                NativeStatements.execute(
-                                        "UPDATE consumer_profile SET fetch_claimed_until = ?1"
-                                                + " WHERE id = ?2 AND (fetch_claimed_until IS NULL"
-                                                + " OR fetch_claimed_until < ?3) AND fetched_at IS"
-                                                + " NOT DISTINCT FROM CAST(?4 AS timestamptz)",
-                                        now.plus(settings.fetchClaim()),
-                                        seen.id,
-                                        now,
-                                        seen.fetchedAt))
-                .map(updated -> updated == 1);
+        return database.preparedQuery(
+                        "UPDATE consumer_profile SET fetch_claimed_until = $1 WHERE id = $2"
+                                + " AND (fetch_claimed_until IS NULL OR fetch_claimed_until < $3)"
+                                + " AND fetched_at IS NOT DISTINCT FROM $4::timestamptz")
+                .execute(
+                        Tuple.of(
+                                utc(now.plus(settings.fetchClaim())),
+                                seen.id,
+                                utc(now),
+                                utc(seen.fetchedAt)))
+                .map(updated -> updated.rowCount() == 1);
     }
 
-    private Uni<ConsumerProfile> fetch(ConsumerProfile profile) {
-        return network.profile(profile.accountId, profile.channel, profile.consumerId)
-                .chain(fetched -> store(profile.id, fetched))
+    /** Calls the network under this replica's claim; stores the answer, or releases the claim. */
+    private Uni<ConsumerProfile> fetch(
+            String profileId, String accountId, Channel channel, String consumerId) {
+        return network.profile(accountId, channel, consumerId)
+                .chain(fetched -> store(profileId, fetched))
                 .onFailure()
-                .call(failure -> releaseClaim(profile.id, notFound(failure)));
+                .call(failure -> releaseClaim(profileId, notFound(failure)));
     }
 
     /** Now, if the network said it does not know the person; else null. */
@@ -214,15 +264,15 @@ public class ProfileRefresher {
 
     /** After a failed fetch; remembers when the network said it does not know the person. */
     private Uni<Void> releaseClaim(String profileId, Instant notFoundAt) {
-        return Panache.withTransaction(
-                () ->
-                        NativeStatements.execute(
-                                        "UPDATE consumer_profile SET fetch_claimed_until = NULL,"
-                                                + " not_found_at = COALESCE(CAST(?1 AS"
-                                                + " timestamptz), not_found_at) WHERE id = ?2",
-                                        notFoundAt,
-                                        profileId)
-                                .replaceWithVoid());
+        return database.preparedQuery(
+                        "UPDATE consumer_profile SET fetch_claimed_until = NULL, not_found_at ="
+                                + " COALESCE($1::timestamptz, not_found_at) WHERE id = $2")
+                .execute(Tuple.of(utc(notFoundAt), profileId))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** In the caller's transaction, with the fetched fields. */
