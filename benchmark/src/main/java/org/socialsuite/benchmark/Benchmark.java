@@ -22,6 +22,7 @@ import org.socialsuite.benchmark.database.Housekeeping;
 import org.socialsuite.benchmark.history.HistoryCost;
 import org.socialsuite.benchmark.observe.RecordedMessages;
 import org.socialsuite.benchmark.observe.Timeline;
+import org.socialsuite.benchmark.report.Percentiles;
 import org.socialsuite.benchmark.report.Report;
 import org.socialsuite.benchmark.resources.ResourceSampler;
 import org.socialsuite.benchmark.webhook.MessengerBatches;
@@ -64,6 +65,7 @@ public final class Benchmark {
                             + " phase.");
         }
 
+        warmUp(settings, report);
         housekeeping.beforePhase();
         say(
                 "Throughput: "
@@ -107,6 +109,59 @@ public final class Benchmark {
         say("Written to " + file + ", with its charts beside it");
     }
 
+    /**
+     * Load that is not measured, in rounds shaped like the phases (most events 50 to a webhook, a
+     * tenth one to a webhook), until the services' JIT compilers have settled: JVMs started minutes
+     * before still spend much of their CPU compiling (48-64% of each service's CPU in the second
+     * default run after ./run.sh, Flight Recorder's per-thread load), and no phase should be
+     * charged for it.
+     */
+    private static void warmUp(Settings settings, Report report) throws Exception {
+        List<Double> shares = new ArrayList<>();
+        boolean settled = false;
+        for (int round = 1; round <= settings.warmUpRounds() && !settled; round++) {
+            MessengerBatches batches =
+                    new MessengerBatches(
+                            runTag("w" + round),
+                            settings.consumers(),
+                            settings.facebookAppSecret());
+            int single = settings.warmUpEvents() / 10;
+            int batched = settings.warmUpEvents() - single;
+            ResourceSampler resources = new ResourceSampler();
+            resources.start();
+            try (WebhookSender batchSender =
+                            new WebhookSender(settings.ingestUrl(), settings.connections());
+                    WebhookSender singleSender =
+                            new WebhookSender(
+                                    settings.ingestUrl(), settings.singleEventConnections());
+                    RecordedMessages recorded =
+                            new RecordedMessages(
+                                    settings.bootstrapServers(), batches.textPrefix())) {
+                long now = System.currentTimeMillis();
+                List<CompletableFuture<Void>> answers = new ArrayList<>();
+                for (long first = 0; first < batched; first += settings.eventsPerWebhook()) {
+                    int count = (int) Math.min(settings.eventsPerWebhook(), batched - first);
+                    answers.add(batchSender.send(batches.batch(first, count, now)));
+                }
+                for (long seq = batched; seq < settings.warmUpEvents(); seq++) {
+                    answers.add(singleSender.send(batches.batch(seq, 1, now)));
+                }
+                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+                requireAccepted(batchSender);
+                requireAccepted(singleSender);
+                recorded.awaitCount(batchSender.accepted() + singleSender.accepted(), PATIENCE);
+            }
+            double share = resources.finish().servicesCompilerShare();
+            shares.add(share);
+            settled = share < settings.warmUpSettledShare();
+            say(
+                    String.format(
+                            "Warm-up round %d: JIT compilation took %.0f%% of the services' CPU",
+                            round, share * 100));
+        }
+        report.warmUp(settings.warmUpEvents(), shares, settled);
+    }
+
     private static void throughput(Settings settings, Report report) throws Exception {
         MessengerBatches batches =
                 new MessengerBatches(
@@ -139,6 +194,7 @@ public final class Benchmark {
                     recorded.count(),
                     seconds(recorded.lastArrival() - start),
                     complete);
+            report.ingestAnswers(Percentiles.ofNanos(sender.answerTimes()), settings.connections());
             report.throughputResources(resources.finish());
             report.throughputTimeline(timeline.points());
         }

@@ -15,6 +15,9 @@ record Settings(
         String bootstrapServers,
         PostgresServer postgres,
         String facebookAppSecret,
+        int warmUpEvents,
+        int warmUpRounds,
+        double warmUpSettledShare,
         int events,
         int eventsPerWebhook,
         int connections,
@@ -33,6 +36,10 @@ record Settings(
                 PostgresServer.fromEnvironment(env),
                 // The demo app secret (DESIGN.md §7), as ./run.sh's ingest-service uses it.
                 env.getOrDefault("FACEBOOK_APP_SECRET", "dev-facebook-app-secret"),
+                number(env, "BENCH_WARMUP_EVENTS", 20_000),
+                number(env, "BENCH_WARMUP_ROUNDS", 20),
+                // Settled when the services' JIT compilers take under this share of their CPU.
+                number(env, "BENCH_WARMUP_JIT_PERCENT", 15) / 100.0,
                 number(env, "BENCH_EVENTS", 100_000),
                 number(env, "BENCH_EVENTS_PER_WEBHOOK", 50),
                 number(env, "BENCH_CONNECTIONS", 16),

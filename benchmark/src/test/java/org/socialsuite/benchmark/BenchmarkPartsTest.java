@@ -1,10 +1,13 @@
 package org.socialsuite.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.benchmark.observe.Timeline;
@@ -75,6 +78,18 @@ class BenchmarkPartsTest {
         assertThat(cpu.system()).isEqualTo(0.3);
         assertThat(cpu.ioWait()).isEqualTo(0.1);
         assertThat(cpu.idle()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theCompilerShareIsOfTheServicesCpuNotTheBrokersOrTheDatabases() {
+        Map<String, Resources.Part> parts = new LinkedHashMap<>();
+        parts.put("conversation-service", new Resources.Part(1, 0.6, 0.3, 0));
+        parts.put("profile-service", new Resources.Part(1, 0.4, 0.1, 0));
+        parts.put("kafka broker", new Resources.Part(1, 0.5, 0.5, 0));
+        parts.put("postgresql", new Resources.Part(30, 1.0, 0, 0));
+        Resources resources = new Resources(10, parts, new Resources.MachineCpu(0.8, 0.2, 0, 0));
+
+        assertThat(resources.servicesCompilerShare()).isCloseTo(0.4, within(1e-9));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.socialsuite.benchmark.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.socialsuite.benchmark.history.HistoryCost;
 import org.socialsuite.benchmark.observe.Timeline;
 import org.socialsuite.benchmark.resources.Resources;
@@ -22,6 +23,9 @@ public final class Report {
     private double singleEventIngestRate;
     private int singleEventConnections;
     private String housekeeping = "";
+    private String warmUp = "";
+    private Percentiles ingestAnswers;
+    private int throughputConnections;
     private double endToEndRate;
     private String throughputNote = "";
     private Percentiles latency;
@@ -36,6 +40,32 @@ public final class Report {
         this.events = events;
         this.eventsPerWebhook = eventsPerWebhook;
         this.latencyRate = latencyRate;
+    }
+
+    /**
+     * The unmeasured load before the phases: each round's events and the share of the services' CPU
+     * their JIT compilers took in it.
+     */
+    public void warmUp(int eventsPerRound, List<Double> compilerShares, boolean settled) {
+        if (compilerShares.isEmpty()) {
+            warmUp =
+                    "\n"
+                        + "No warm-up (BENCH_WARMUP_ROUNDS=0): a JVM started minutes ago is still"
+                        + " compiling.\n";
+            return;
+        }
+        warmUp =
+                String.format(
+                        Locale.ROOT,
+                        "%nWarm-up, not measured: %d round%s of %,d events; the share of the"
+                                + " services' CPU that went into JIT compilation in each: %s%s.%n",
+                        compilerShares.size(),
+                        compilerShares.size() == 1 ? "" : "s",
+                        eventsPerRound,
+                        compilerShares.stream()
+                                .map(share -> String.format(Locale.ROOT, "%.0f%%", share * 100))
+                                .collect(Collectors.joining(", ")),
+                        settled ? "" : " (still compiling when the rounds ran out)");
     }
 
     public void rawKafka(double recordsPerSecond) {
@@ -84,6 +114,12 @@ public final class Report {
         if (!complete) {
             latencyNote = " (incomplete: " + latency.samples() + " came through)";
         }
+    }
+
+    /** How long ingest took to answer each webhook of the throughput phase. */
+    public void ingestAnswers(Percentiles answers, int connections) {
+        ingestAnswers = answers;
+        throughputConnections = connections;
     }
 
     public void throughputTimeline(List<Timeline.Point> points) {
@@ -183,6 +219,22 @@ public final class Report {
                                         + latencyNote,
                                 "p99 < 250 ms"));
         out.append("\n").append(housekeeping).append("\n");
+        out.append(warmUp);
+        if (ingestAnswers != null) {
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%nIngest's answers in the throughput phase (%,d webhooks of %d events,"
+                                + " %d in flight): p50 / p95 / p99 / max %.0f / %.0f / %.0f / %.0f"
+                                + " ms. Each waits until Kafka has acknowledged all its events.%n",
+                            ingestAnswers.samples(),
+                            eventsPerWebhook,
+                            throughputConnections,
+                            ingestAnswers.p50(),
+                            ingestAnswers.p95(),
+                            ingestAnswers.p99(),
+                            ingestAnswers.max()));
+        }
         out.append("\n![throughput](")
                 .append(throughputChart)
                 .append(")\n\n![latency](")
@@ -208,9 +260,9 @@ public final class Report {
                                 throughputResources.seconds(),
                                 latencyResources.seconds()))
                 .append(
-                        "| part | processes | cores, throughput | cores, latency | peak memory"
-                                + " (PSS) |\n"
-                                + "|---|---|---|---|---|\n");
+                        "| part | processes | cores, throughput | cores, latency | of which JIT"
+                                + " compiling, throughput / latency | peak memory (PSS) |\n"
+                                + "|---|---|---|---|---|---|\n");
         throughputResources
                 .parts()
                 .forEach(
@@ -219,11 +271,13 @@ public final class Report {
                             out.append(
                                     String.format(
                                             Locale.ROOT,
-                                            "| %s | %d | %.2f | %.2f | %,d MiB |%n",
+                                            "| %s | %d | %.2f | %.2f | %.2f / %.2f | %,d MiB |%n",
                                             name,
                                             part.processes(),
                                             part.cores(),
                                             steady == null ? 0 : steady.cores(),
+                                            part.compilerCores(),
+                                            steady == null ? 0 : steady.compilerCores(),
                                             Math.max(
                                                             part.peakResidentBytes(),
                                                             steady == null

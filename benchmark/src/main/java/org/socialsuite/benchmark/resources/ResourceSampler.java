@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU and resident memory of each part of the suite over a phase of the benchmark, from {@code
- * /proc}: CPU as the cores a part kept busy on average, memory as the largest resident set seen.
- * Call {@link #sample()} about once a second while the phase runs.
+ * /proc}: CPU as the cores a part kept busy on average, and how much of it its JIT compiler threads
+ * took (a JVM compiles for minutes after a start); memory as the largest resident set seen. Call
+ * {@link #sample()} about once a second while the phase runs.
  */
 public final class ResourceSampler {
 
@@ -27,12 +29,16 @@ public final class ResourceSampler {
         groups = SuiteProcesses.find();
         startNanos = System.nanoTime();
         machineStart = machineTicks();
-        groups.forEach((name, pids) -> usage.put(name, new Usage(cpuTicks(pids))));
+        groups.forEach(
+                (name, pids) -> usage.put(name, new Usage(cpuTicks(pids), compilerTicks(pids))));
         sample();
     }
 
     public void sample() {
-        groups.forEach((name, pids) -> usage.get(name).seen(cpuTicks(pids), residentBytes(pids)));
+        groups.forEach(
+                (name, pids) ->
+                        usage.get(name)
+                                .seen(cpuTicks(pids), compilerTicks(pids), residentBytes(pids)));
     }
 
     /** The phase's figures; the machine's own CPU split tells how much went to the kernel. */
@@ -47,6 +53,9 @@ public final class ResourceSampler {
                                 new Resources.Part(
                                         groups.get(name).size(),
                                         (u.lastTicks - u.firstTicks) / TICKS_PER_SECOND / seconds,
+                                        (u.lastCompiler - u.firstCompiler)
+                                                / TICKS_PER_SECOND
+                                                / seconds,
                                         u.peakResident)));
         long[] machineEnd = machineTicks();
         return new Resources(
@@ -56,16 +65,41 @@ public final class ResourceSampler {
     private static long cpuTicks(List<Long> pids) {
         long ticks = 0;
         for (long pid : pids) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // After the command's closing parenthesis: state is field 3, utime 14, stime 15.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            ticks += statTicks(Path.of("/proc", Long.toString(pid), "stat"));
+        }
+        return ticks;
+    }
+
+    /**
+     * The CPU of HotSpot's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…"). A compiler
+     * thread HotSpot retires takes its time with it, so this can only undercount.
+     */
+    private static long compilerTicks(List<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path thread : threads.toList()) {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        ticks += statTicks(thread.resolve("stat"));
+                    }
+                }
             } catch (IOException | RuntimeException e) {
-                // The process ended (a PostgreSQL backend, say): its time is gone with it.
+                // ended meanwhile, or not a JVM
             }
         }
         return ticks;
+    }
+
+    /** utime + stime of a process or thread; 0 once it has ended. */
+    private static long statTicks(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
+            // After the command's closing parenthesis: state is field 3, utime 14, stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // The process ended (a PostgreSQL backend, say): its time is gone with it.
+        }
     }
 
     /**
@@ -116,16 +150,21 @@ public final class ResourceSampler {
 
     private static final class Usage {
         final long firstTicks;
+        final long firstCompiler;
         long lastTicks;
+        long lastCompiler;
         long peakResident;
 
-        Usage(long ticks) {
+        Usage(long ticks, long compilerTicks) {
             firstTicks = ticks;
             lastTicks = ticks;
+            firstCompiler = compilerTicks;
+            lastCompiler = compilerTicks;
         }
 
-        void seen(long ticks, long resident) {
+        void seen(long ticks, long compilerTicks, long resident) {
             lastTicks = ticks;
+            lastCompiler = Math.max(lastCompiler, compilerTicks);
             peakResident = Math.max(peakResident, resident);
         }
     }

@@ -10,6 +10,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Semaphore inFlight;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final ConcurrentLinkedQueue<Long> answerNanos = new ConcurrentLinkedQueue<>();
     private volatile String lastRefusal;
 
     public WebhookSender(String ingestUrl, int connections) {
@@ -50,6 +52,7 @@ public final class WebhookSender implements AutoCloseable {
         RequestOptions request =
                 new RequestOptions(endpoint).putHeader("X-Hub-Signature-256", webhook.signature());
         CompletableFuture<Void> answered = new CompletableFuture<>();
+        long sent = System.nanoTime();
         http.request(request)
                 .compose(sending -> sending.send(Buffer.buffer(webhook.body())))
                 .compose(
@@ -57,6 +60,7 @@ public final class WebhookSender implements AutoCloseable {
                                 response.body().map(body -> answer(response.statusCode(), body)))
                 .onComplete(
                         result -> {
+                            answerNanos.add(System.nanoTime() - sent);
                             inFlight.release();
                             String refusal =
                                     result.succeeded()
@@ -93,6 +97,11 @@ public final class WebhookSender implements AutoCloseable {
         return skipped == null || skipped == 0
                 ? null
                 : "200 with events skipped (is the account connected? ingest's log says): " + body;
+    }
+
+    /** How long each webhook took from being sent to its answer, in nanoseconds. */
+    public long[] answerTimes() {
+        return answerNanos.stream().mapToLong(Long::longValue).toArray();
     }
 
     public long accepted() {
