@@ -110,47 +110,19 @@ public final class Benchmark {
     }
 
     /**
-     * Load that is not measured, in rounds shaped like the phases (most events 50 to a webhook, a
-     * tenth one to a webhook), until the services' JIT compilers have settled: JVMs started minutes
-     * before still spend much of their CPU compiling (48-64% of each service's CPU in the second
-     * default run after ./run.sh, Flight Recorder's per-thread load), and no phase should be
-     * charged for it.
+     * Load that is not measured, in rounds shaped like the phases (a tenth of each round one event
+     * to a webhook, a tenth at the latency phase's pace, the rest 50 to a webhook), until the
+     * services' JIT compilers have settled: JVMs started minutes before still spend much of their
+     * CPU compiling (48-64% of each service's CPU in the second default run after ./run.sh, Flight
+     * Recorder's per-thread load), and no phase should be charged for it.
      */
     private static void warmUp(Settings settings, Report report) throws Exception {
         List<Double> shares = new ArrayList<>();
         boolean settled = false;
         for (int round = 1; round <= settings.warmUpRounds() && !settled; round++) {
-            MessengerBatches batches =
-                    new MessengerBatches(
-                            runTag("w" + round),
-                            settings.consumers(),
-                            settings.facebookAppSecret());
-            int single = settings.warmUpEvents() / 10;
-            int batched = settings.warmUpEvents() - single;
             ResourceSampler resources = new ResourceSampler();
             resources.start();
-            try (WebhookSender batchSender =
-                            new WebhookSender(settings.ingestUrl(), settings.connections());
-                    WebhookSender singleSender =
-                            new WebhookSender(
-                                    settings.ingestUrl(), settings.singleEventConnections());
-                    RecordedMessages recorded =
-                            new RecordedMessages(
-                                    settings.bootstrapServers(), batches.textPrefix())) {
-                long now = System.currentTimeMillis();
-                List<CompletableFuture<Void>> answers = new ArrayList<>();
-                for (long first = 0; first < batched; first += settings.eventsPerWebhook()) {
-                    int count = (int) Math.min(settings.eventsPerWebhook(), batched - first);
-                    answers.add(batchSender.send(batches.batch(first, count, now)));
-                }
-                for (long seq = batched; seq < settings.warmUpEvents(); seq++) {
-                    answers.add(singleSender.send(batches.batch(seq, 1, now)));
-                }
-                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
-                requireAccepted(batchSender);
-                requireAccepted(singleSender);
-                recorded.awaitCount(batchSender.accepted() + singleSender.accepted(), PATIENCE);
-            }
+            warmUpRound(settings, round);
             double share = resources.finish().servicesCompilerShare();
             shares.add(share);
             settled = share < settings.warmUpSettledShare();
@@ -160,6 +132,52 @@ public final class Benchmark {
                             round, share * 100));
         }
         report.warmUp(settings.warmUpEvents(), shares, settled);
+    }
+
+    private static void warmUpRound(Settings settings, int round) throws Exception {
+        MessengerBatches batches =
+                new MessengerBatches(
+                        runTag("w" + round), settings.consumers(), settings.facebookAppSecret());
+        MessengerBatches pacedBatches =
+                new MessengerBatches(
+                        runTag("p" + round), settings.consumers(), settings.facebookAppSecret());
+        int tenth = settings.warmUpEvents() / 10;
+        int batched = settings.warmUpEvents() - 2 * tenth;
+        try (WebhookSender batchSender =
+                        new WebhookSender(settings.ingestUrl(), settings.connections());
+                WebhookSender singleSender =
+                        new WebhookSender(settings.ingestUrl(), settings.singleEventConnections());
+                WebhookSender pacedSender =
+                        new WebhookSender(settings.ingestUrl(), settings.connections());
+                RecordedMessages recorded =
+                        new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
+                RecordedMessages pacedRecorded =
+                        new RecordedMessages(
+                                settings.bootstrapServers(), pacedBatches.textPrefix())) {
+            ScheduledExecutorService pace =
+                    paced(
+                            pacedBatches,
+                            pacedSender,
+                            settings.latencyRate(),
+                            tenth,
+                            new long[tenth]);
+            long now = System.currentTimeMillis();
+            List<CompletableFuture<Void>> answers = new ArrayList<>();
+            for (long first = 0; first < batched; first += settings.eventsPerWebhook()) {
+                int count = (int) Math.min(settings.eventsPerWebhook(), batched - first);
+                answers.add(batchSender.send(batches.batch(first, count, now)));
+            }
+            for (long seq = batched; seq < batched + tenth; seq++) {
+                answers.add(singleSender.send(batches.batch(seq, 1, now)));
+            }
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+            recorded.awaitCount(batchSender.accepted() + singleSender.accepted(), PATIENCE);
+            pacedRecorded.awaitCount(tenth, PATIENCE);
+            pace.shutdownNow();
+            requireAccepted(batchSender);
+            requireAccepted(singleSender);
+            requireAccepted(pacedSender);
+        }
     }
 
     private static void throughput(Settings settings, Report report) throws Exception {
@@ -238,37 +256,16 @@ public final class Benchmark {
         MessengerBatches batches =
                 new MessengerBatches(
                         runTag("l"), settings.consumers(), settings.facebookAppSecret());
-        int perWebhook = Math.max(1, settings.latencyRate() / 100); // a webhook every 10 ms
         long total = (long) settings.latencyRate() * settings.latencySeconds();
         long[] sentAt = new long[(int) total];
-        AtomicLong next = new AtomicLong();
         ResourceSampler resources = new ResourceSampler();
         try (WebhookSender sender =
                         new WebhookSender(settings.ingestUrl(), settings.connections());
                 RecordedMessages recorded =
                         new RecordedMessages(settings.bootstrapServers(), batches.textPrefix());
                 Timeline timeline = timeline(sender, recorded, resources)) {
-            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-            long periodNanos = TimeUnit.SECONDS.toNanos(1) * perWebhook / settings.latencyRate();
-            pace.scheduleAtFixedRate(
-                    () -> {
-                        long first = next.get();
-                        if (first >= total) {
-                            return;
-                        }
-                        int count = (int) Math.min(perWebhook, total - first);
-                        MessengerBatches.Webhook webhook =
-                                batches.batch(first, count, System.currentTimeMillis());
-                        long now = System.nanoTime();
-                        for (long seq = first; seq < first + count; seq++) {
-                            sentAt[(int) seq] = now;
-                        }
-                        next.addAndGet(count);
-                        sender.send(webhook);
-                    },
-                    0,
-                    periodNanos,
-                    TimeUnit.NANOSECONDS);
+            ScheduledExecutorService pace =
+                    paced(batches, sender, settings.latencyRate(), total, sentAt);
             boolean complete = recorded.awaitCount(total, PATIENCE);
             pace.shutdownNow();
             requireAccepted(sender);
@@ -280,6 +277,38 @@ public final class Benchmark {
             report.latency(latencies, complete);
             report.latencyResources(resources.finish());
         }
+    }
+
+    /**
+     * Sends messages {@code 0 … total-1} at {@code rate} per second, a webhook every 10 ms, noting
+     * when each was sent; shut the returned scheduler down once they are through.
+     */
+    private static ScheduledExecutorService paced(
+            MessengerBatches batches, WebhookSender sender, int rate, long total, long[] sentAt) {
+        int perWebhook = Math.max(1, rate / 100);
+        AtomicLong next = new AtomicLong();
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) * perWebhook / rate;
+        pace.scheduleAtFixedRate(
+                () -> {
+                    long first = next.get();
+                    if (first >= total) {
+                        return;
+                    }
+                    int count = (int) Math.min(perWebhook, total - first);
+                    MessengerBatches.Webhook webhook =
+                            batches.batch(first, count, System.currentTimeMillis());
+                    long now = System.nanoTime();
+                    for (long seq = first; seq < first + count; seq++) {
+                        sentAt[(int) seq] = now;
+                    }
+                    next.addAndGet(count);
+                    sender.send(webhook);
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
+        return pace;
     }
 
     private static void history(Settings settings, Report report) throws Exception {

@@ -47,7 +47,7 @@ record Settings(
                 number(env, "BENCH_SINGLE_EVENT_CONNECTIONS", 64),
                 number(env, "BENCH_CONSUMERS", 5_000),
                 number(env, "BENCH_LATENCY_RATE", 1_000),
-                number(env, "BENCH_LATENCY_SECONDS", 30),
+                number(env, "BENCH_LATENCY_SECONDS", 60),
                 Arrays.stream(env.getOrDefault("BENCH_HISTORY", "10,10000").split(","))
                         .map(String::trim)
                         .filter(size -> !size.isEmpty())
