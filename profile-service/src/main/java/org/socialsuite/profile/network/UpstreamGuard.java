@@ -1,45 +1,61 @@
 package org.socialsuite.profile.network;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import org.socialsuite.profile.ProfileSettings;
-import org.socialsuite.support.persistence.NativeStatements;
 
 /**
  * Honours 429s: after one, an account makes no more look-ups until the network's reset time (or
  * {@code profile.rate-limit-pause} when it named none), and callers are told at once. The pause is
- * a row of {@code upstream_pause}, so what one replica learnt holds for all of them.
+ * a row of {@code upstream_pause} (account_id, paused_until), so what one replica learnt holds for
+ * all of them.
  */
 @ApplicationScoped
 public class UpstreamGuard {
 
     private final Clock clock;
     private final ProfileSettings settings;
+    private final Pool database;
 
-    public UpstreamGuard(Clock clock, ProfileSettings settings) {
+    public UpstreamGuard(Clock clock, ProfileSettings settings, Pool database) {
         this.clock = clock;
         this.settings = settings;
+        this.database = database;
     }
 
     /** Fails at once while the account is paused; otherwise calls, and learns from a 429. */
     public <T> Uni<T> call(String accountId, Supplier<Uni<T>> lookup) {
-        return Panache.withSession(() -> UpstreamPause.<UpstreamPause>findById(accountId))
+        // On the SQL client, not in a Hibernate session: every look-up asks, so it is one round
+        // trip.
+        return database.preparedQuery(
+                        "SELECT paused_until FROM upstream_pause WHERE account_id = $1")
+                .execute(Tuple.of(accountId))
+                .map(
+                        rows ->
+                                rows.size() == 0
+                                        ? null
+                                        : rows.iterator()
+                                                .next()
+                                                .getOffsetDateTime("paused_until")
+                                                .toInstant())
                 .chain(
-                        pause -> {
+                        pausedUntil -> {
                             Instant now = clock.instant();
-                            if (pause != null && now.isBefore(pause.pausedUntil)) {
+                            if (pausedUntil != null && now.isBefore(pausedUntil)) {
                                 return Uni.createFrom()
                                         .failure(
                                                 new UpstreamFailure(
                                                         UpstreamFailure.Kind.RATE_LIMITED,
                                                         "The network's rate limit for this account"
                                                                 + " resets at "
-                                                                + pause.pausedUntil,
-                                                        pause.pausedUntil));
+                                                                + pausedUntil,
+                                                        pausedUntil));
                             }
                             return lookup.get()
                                     .onFailure(UpstreamFailure.class)
@@ -58,16 +74,11 @@ public class UpstreamGuard {
                 failure.retryAt() != null
                         ? failure.retryAt()
                         : clock.instant().plus(settings.rateLimitPause());
-        return Panache.withTransaction(
-                        () ->
-                                NativeStatements.execute(
-                                        "INSERT INTO upstream_pause (account_id, paused_until)"
-                                                + " VALUES (?1, ?2) ON CONFLICT (account_id) DO"
-                                                + " UPDATE SET paused_until ="
-                                                + " GREATEST(upstream_pause.paused_until,"
-                                                + " EXCLUDED.paused_until)",
-                                        accountId,
-                                        until))
+        return database.preparedQuery(
+                        "INSERT INTO upstream_pause (account_id, paused_until) VALUES ($1, $2)"
+                                + " ON CONFLICT (account_id) DO UPDATE SET paused_until ="
+                                + " GREATEST(upstream_pause.paused_until, EXCLUDED.paused_until)")
+                .execute(Tuple.of(accountId, until.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 }
