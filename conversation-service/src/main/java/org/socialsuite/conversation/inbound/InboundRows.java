@@ -1,5 +1,8 @@
 package org.socialsuite.conversation.inbound;
 
+import static org.socialsuite.support.persistence.SqlTimes.instant;
+import static org.socialsuite.support.persistence.SqlTimes.utc;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -7,7 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -58,7 +60,7 @@ final class InboundRows {
                         "INSERT INTO processed_event (platform_event_id, processed_at)"
                                 + " SELECT id, $2 FROM unnest($1::text[]) AS id"
                                 + " ON CONFLICT DO NOTHING RETURNING platform_event_id",
-                        Tuple.of(eventIds.toArray(String[]::new), time(now)))
+                        Tuple.of(eventIds.toArray(String[]::new), utc(now)))
                 .map(rows -> collect(rows, row -> row.getString(0), new HashSet<>()));
     }
 
@@ -148,7 +150,7 @@ final class InboundRows {
                         Tuple.of(
                                 accountIds.toArray(String[]::new),
                                 consumerIds.toArray(String[]::new),
-                                time(closedAfter)))
+                                utc(closedAfter)))
                 .map(rows -> collect(rows, InboundRows::conversation, new ArrayList<>()));
     }
 
@@ -273,8 +275,8 @@ final class InboundRows {
             platformIds[i] = m.platformId;
             parentIds[i] = m.parentPlatformId;
             rootIds[i] = m.rootPlatformId;
-            occurredAts[i] = time(m.occurredAt);
-            receivedAts[i] = time(m.receivedAt);
+            occurredAts[i] = utc(m.occurredAt);
+            receivedAts[i] = utc(m.receivedAt);
             edited[i] = m.edited;
             deleted[i] = m.deleted;
             hidden[i] = m.hidden;
@@ -364,15 +366,15 @@ final class InboundRows {
                 handles[i] = c.consumerHandle;
                 texts[i] = c.lastMessageText;
                 visibilities[i] = name(c.lastMessageVisibility);
-                messageAts[i] = time(c.lastMessageAt);
+                messageAts[i] = utc(c.lastMessageAt);
                 inboundVisibilities[i] = name(c.lastInboundVisibility);
-                inboundAts[i] = time(c.lastInboundAt);
-                privateAts[i] = time(c.lastPrivateAt);
+                inboundAts[i] = utc(c.lastInboundAt);
+                privateAts[i] = utc(c.lastPrivateAt);
                 publicIds[i] = c.lastPublicMessageId;
-                publicAts[i] = time(c.lastPublicAt);
-                updatedAts[i] = time(c.updatedAt);
-                waitingSinces[i] = time(c.waitingSince);
-                dueAts[i] = time(c.responseDueAt);
+                publicAts[i] = utc(c.lastPublicAt);
+                updatedAts[i] = utc(c.updatedAt);
+                waitingSinces[i] = utc(c.waitingSince);
+                dueAts[i] = utc(c.responseDueAt);
             }
         }
 
@@ -395,7 +397,7 @@ final class InboundRows {
                 channels[i] = c.channel.name();
                 consumers[i] = c.consumerId;
                 statuses[i] = c.status.name();
-                createdAts[i] = time(c.createdAt);
+                createdAts[i] = utc(c.createdAt);
             }
             return Tuple.from(
                     columns(
@@ -482,14 +484,5 @@ final class InboundRows {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime time = row.getOffsetDateTime(column);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

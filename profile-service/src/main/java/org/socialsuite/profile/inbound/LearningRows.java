@@ -1,12 +1,13 @@
 package org.socialsuite.profile.inbound;
 
+import static org.socialsuite.support.persistence.SqlTimes.instant;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import org.socialsuite.events.Channel;
 import org.socialsuite.profile.post.Post;
 import org.socialsuite.profile.profile.ConsumerProfile;
+import org.socialsuite.support.persistence.SqlTimes;
 
 /**
  * The statements of a poll's learning, on one connection in one transaction: each table read once
@@ -182,10 +184,7 @@ final class LearningRows {
     }
 
     private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> value) {
-        return rows.stream()
-                .map(value)
-                .map(time -> time == null ? null : time.atOffset(ZoneOffset.UTC))
-                .toArray(OffsetDateTime[]::new);
+        return rows.stream().map(value).map(SqlTimes::utc).toArray(OffsetDateTime[]::new);
     }
 
     private static Post post(Row row) {
@@ -230,10 +229,5 @@ final class LearningRows {
         profile.fetchedAt = instant(row, "fetched_at");
         profile.notFoundAt = instant(row, "not_found_at");
         return profile;
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime time = row.getOffsetDateTime(column);
-        return time == null ? null : time.toInstant();
     }
 }

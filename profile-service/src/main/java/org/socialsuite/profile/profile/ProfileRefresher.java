@@ -1,5 +1,7 @@
 package org.socialsuite.profile.profile;
 
+import static org.socialsuite.support.persistence.SqlTimes.utc;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -10,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -269,10 +269,6 @@ public class ProfileRefresher {
                                 + " COALESCE($1::timestamptz, not_found_at) WHERE id = $2")
                 .execute(Tuple.of(utc(notFoundAt), profileId))
                 .replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** In the caller's transaction, with the fetched fields. */
