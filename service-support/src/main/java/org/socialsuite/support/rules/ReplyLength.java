@@ -22,21 +22,20 @@ public final class ReplyLength {
         return replyTweet && handle != null ? "@" + handle + " " + text : text;
     }
 
-    /** Why the network would refuse this text, or nothing when it is fine. */
-    public static Optional<String> problem(
-            Channel channel, ReplyMode mode, String text, String handle) {
-        if (text == null || text.isBlank()) {
-            return Optional.of("The reply is empty");
-        }
+    /**
+     * How long the text is as the network counts it, against the limit of this channel and mode: a
+     * reply tweet by Twitter/X's weighted length with its mention, everything else in characters
+     * (code points).
+     */
+    public static Measure measure(Channel channel, ReplyMode mode, String text, String handle) {
+        String body = text == null ? "" : text;
         if (channel == Channel.TWITTER && mode == ReplyMode.PUBLIC) {
-            int weight = TwitterText.weightedLength(asSent(channel, mode, text, handle));
-            return weight <= TwitterText.MAX_WEIGHTED_LENGTH
-                    ? Optional.empty()
-                    : Optional.of(
-                            "A reply tweet may weigh "
-                                    + TwitterText.MAX_WEIGHTED_LENGTH
-                                    + " characters with its mention; this one weighs "
-                                    + weight);
+            TwitterText.Measure tweet = TwitterText.measure(asSent(channel, mode, body, handle));
+            return new Measure(
+                    tweet.weightedLength(),
+                    TwitterText.MAX_WEIGHTED_LENGTH,
+                    true,
+                    !tweet.refusedCharacter());
         }
         int limit =
                 switch (mode) {
@@ -44,17 +43,43 @@ public final class ReplyLength {
                     case PRIVATE -> channel == Channel.TWITTER ? TWITTER_DM : MESSENGER;
                     case PRIVATE_RESPONSE -> MESSENGER;
                 };
-        int length = text.codePointCount(0, text.length());
-        return length <= limit
-                ? Optional.empty()
-                : Optional.of(
-                        "A "
+        return new Measure(body.codePointCount(0, body.length()), limit, false, true);
+    }
+
+    /** Why the network would refuse this text, or nothing when it is fine. */
+    public static Optional<String> problem(
+            Channel channel, ReplyMode mode, String text, String handle) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("The reply is empty");
+        }
+        Measure measure = measure(channel, mode, text, handle);
+        if (!measure.charactersAccepted()) {
+            return Optional.of(
+                    "The reply holds a character Twitter/X refuses (U+FFFE, U+FEFF or U+FFFF)");
+        }
+        if (measure.length() <= measure.limit()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                measure.weighted()
+                        ? "A reply tweet may weigh "
+                                + measure.limit()
+                                + " characters with its mention; this one weighs "
+                                + measure.length()
+                        : "A "
                                 + describe(channel, mode)
                                 + " may have "
-                                + limit
+                                + measure.limit()
                                 + " characters; this one has "
-                                + length);
+                                + measure.length());
     }
+
+    /**
+     * @param weighted counted by Twitter/X's weights (a reply tweet) rather than in characters
+     * @param charactersAccepted false when the network refuses a character in it, whatever its
+     *     length
+     */
+    public record Measure(int length, int limit, boolean weighted, boolean charactersAccepted) {}
 
     private static String describe(Channel channel, ReplyMode mode) {
         return switch (mode) {

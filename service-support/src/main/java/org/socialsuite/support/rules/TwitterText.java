@@ -1,44 +1,40 @@
 package org.socialsuite.support.rules;
 
-import java.text.Normalizer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
 
 /**
- * Twitter/X's weighted length (PLATFORMS.md): after NFC normalisation, code points in the Latin and
- * common punctuation ranges weigh 1, everything else 2 (CJK, every emoji, joined sequences too),
- * and every URL counts 23.
+ * Twitter/X's weighted length, measured by Twitter's own library (`twitter-text`, its current
+ * configuration): after NFC normalisation, Latin and common punctuation weigh 1 and other
+ * characters 2, an emoji sequence (ZWJ, skin tone, flag) weighs 2 as a whole, and every URL, with
+ * or without its scheme (`example.com`), weighs 23. A home-made approximation disagreed with the
+ * network on exactly those, so the network's rule book is used as it is.
  */
 public final class TwitterText {
 
-    public static final int MAX_WEIGHTED_LENGTH = 280;
-    private static final int URL_WEIGHT = 23;
-    private static final Pattern URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
+    public static final int MAX_WEIGHTED_LENGTH =
+            TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG.getMaxWeightedTweetLength();
 
     private TwitterText() {}
 
+    /** What the network would make of this text. */
+    public static Measure measure(String text) {
+        String body = text == null ? "" : text;
+        TwitterTextParseResults parsed = TwitterTextParser.parseTweet(body);
+        // The library's one verdict also says "empty" and "too long"; those the callers word
+        // themselves, so what is left of it is a character the network refuses.
+        boolean refusedCharacter =
+                !parsed.isValid && !body.isEmpty() && parsed.weightedLength <= MAX_WEIGHTED_LENGTH;
+        return new Measure(parsed.weightedLength, refusedCharacter);
+    }
+
     public static int weightedLength(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
-        Matcher urls = URL.matcher(normalised);
-        int length = 0;
-        int from = 0;
-        while (urls.find()) {
-            length += weightOf(normalised.substring(from, urls.start())) + URL_WEIGHT;
-            from = urls.end();
-        }
-        return length + weightOf(normalised.substring(from));
+        return measure(text).weightedLength();
     }
 
-    private static int weightOf(String text) {
-        return text.codePoints().map(TwitterText::weight).sum();
-    }
-
-    private static int weight(int codePoint) {
-        boolean light =
-                codePoint <= 0x10FF
-                        || (codePoint >= 0x2000 && codePoint <= 0x200D)
-                        || (codePoint >= 0x2010 && codePoint <= 0x201F)
-                        || (codePoint >= 0x2032 && codePoint <= 0x2037);
-        return light ? 1 : 2;
-    }
+    /**
+     * @param refusedCharacter the text holds a character the network refuses (U+FFFE, U+FEFF,
+     *     U+FFFF)
+     */
+    public record Measure(int weightedLength, boolean refusedCharacter) {}
 }

@@ -14,15 +14,25 @@ class ReplyRulesTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
-    void twitterWeighsLatinOnceEverythingElseTwiceAndEveryUrlAs23() {
+    void twitterWeighsAsItsOwnLibraryDoes() {
+        // test-support's TwitterTextCases holds the conformance table; these are the cases the
+        // approximation this replaced got wrong.
         assertThat(TwitterText.weightedLength("hello")).isEqualTo(5);
-        assertThat(TwitterText.weightedLength("こんにちは")).isEqualTo(10);
-        assertThat(TwitterText.weightedLength("😀")).isEqualTo(2);
-        assertThat(TwitterText.weightedLength("see https://example.com/a/very/long/path?q=1"))
-                .isEqualTo(4 + 23);
-        // "e" + combining acute is one code point after NFC.
+        assertThat(TwitterText.weightedLength("see example.com")).isEqualTo(4 + 23);
+        assertThat(TwitterText.weightedLength("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"))
+                .isEqualTo(2);
+        assertThat(TwitterText.weightedLength("\u2764\uFE0F")).isEqualTo(2);
         assertThat(TwitterText.weightedLength("e\u0301")).isEqualTo(1);
-        assertThat(TwitterText.weightedLength("\u2014")).isEqualTo(1);
+    }
+
+    @Test
+    void aCharacterTwitterRefusesIsNamed() {
+        assertThat(ReplyLength.problem(Channel.TWITTER, ReplyMode.PUBLIC, "ok\uFEFF", null))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("refuses"));
+        assertThat(ReplyLength.measure(Channel.TWITTER, ReplyMode.PUBLIC, "hi", "bob"))
+                .isEqualTo(new ReplyLength.Measure(7, 280, true, true));
+        assertThat(ReplyLength.measure(Channel.FACEBOOK, ReplyMode.PRIVATE, "h\u00e9", null))
+                .isEqualTo(new ReplyLength.Measure(2, 2_000, false, true));
     }
 
     @Test
