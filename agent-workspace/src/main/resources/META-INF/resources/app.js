@@ -1,7 +1,6 @@
 // The agents' workspace: conversations from Facebook and Twitter/X, live, with Public/Private
 // indicators, the reply toggle, the Public-to-Private link and the social widget.
 // Every consumer text is set with textContent: it is never parsed as HTML.
-import { weightedLength, MAX_TWEET_WEIGHT } from './twitter-text.js';
 import { accountsPage } from './accounts.js';
 import { postsPage } from './posts.js';
 
@@ -30,6 +29,8 @@ const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', ti
 const ACTIONS = { POSTED: 'posted', COMMENTED: 'commented', REPLIED: 'replied', MESSAGED: 'sent a message' };
 const MODES = { PUBLIC: 'Public', PRIVATE: 'Private', PRIVATE_RESPONSE: 'Private Response' };
 const STATUS = { PENDING: 'Sending…', SENT: 'Sent', FAILED: 'Failed', DELIVERY_UNKNOWN: 'Delivery unknown' };
+const PERSONAL_DATA = { EMAIL: 'email address', PHONE: 'phone number', PAYMENT_CARD: 'card number', IBAN: 'bank account number', ORDER_NUMBER: 'order number' };
+const personalDataWords = (kinds) => kinds.map((kind) => PERSONAL_DATA[kind] || kind.toLowerCase()).join(', ');
 
 // --- API -------------------------------------------------------------------------------------
 
@@ -39,7 +40,7 @@ async function api(path, options = {}) {
   const response = await fetch(path, { ...options, headers, body: options.body && JSON.stringify(options.body) });
   if (response.status === 401) { signOut(); throw new Error('Signed out'); }
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(json.message || `HTTP ${response.status}`), { status: response.status });
+  if (!response.ok) throw Object.assign(new Error(json.message || `HTTP ${response.status}`), { status: response.status, error: json.error });
   return json;
 }
 
@@ -256,7 +257,17 @@ function messageView(m, conversation) {
   const deletedByBrand = m.moderation?.action === 'DELETE' && m.moderation.status === 'SENT';
   return el('article', { class: `message ${m.direction}${m.deleted ? ' deleted' : ''}`, 'data-test': `message-${m.direction}`, 'data-id': m.id },
     el('div', { class: 'bubble', text: m.deleted ? (deletedByBrand ? `Deleted by ${m.moderation.agentId}` : 'Deleted by the consumer') : (m.text ?? '(attachment)') }),
-    previous, indicator(m, conversation), moderationBar(m, conversation));
+    previous, indicator(m, conversation), personalDataFlag(m, conversation), moderationBar(m, conversation));
+}
+
+/** A consumer's public message that shows personal data: said so, with the hide one click away. */
+function personalDataFlag(m, conversation) {
+  if (!m.personalData?.length) return null;
+  const hideable = moderationActions(m).includes('HIDE');
+  return el('div', { class: 'personal-data', 'data-test': 'personal-data' },
+    el('span', { text: `Contains personal data: ${personalDataWords(m.personalData)}` }),
+    hideable && el('button', { type: 'button', class: 'link', 'data-test': 'hide-personal-data', text: 'Hide it from the public',
+      disabled: m.moderation?.status === 'PENDING', onclick: () => moderate(conversation, m, 'HIDE') }));
 }
 
 // --- Moderation: hide, unhide, delete or like a consumer's public item -----------------------
@@ -287,7 +298,9 @@ function moderationBar(m, conversation) {
     text: latest.status === 'PENDING' ? words.doing
       : latest.status === 'SENT' ? `${words.done} by ${latest.agentId}`
         : `${words.failed}${latest.failureReason ? `: ${latest.failureReason}` : ''}` });
-  const actions = moderationActions(m).map((action) => el('button', { type: 'button', class: 'link',
+  // A comment showing personal data offers its hide in the flag above.
+  const offered = moderationActions(m).filter((action) => !(action === 'HIDE' && m.personalData?.length));
+  const actions = offered.map((action) => el('button', { type: 'button', class: 'link',
     'data-test': `moderate-${action}`, text: MODERATION[action].label, disabled: latest?.status === 'PENDING',
     onclick: () => moderate(conversation, m, action) }));
   if (!status && !actions.length && !m.liked) return null;
@@ -315,6 +328,7 @@ function renderConversation(switching, { keepBottomDistance = false } = {}) {
   // A live update must not take away what the agent is writing, or the mode they chose, nor move
   // what they are reading further up the transcript.
   const draft = switching ? '' : ($('reply-text')?.value ?? '');
+  const confirmed = !switching && Boolean($('confirm-personal-data')?.checked);
   if (switching) state.chosenMode = null;
   const chosen = state.chosenMode;
   const writing = !switching && document.activeElement?.id === 'reply-text';
@@ -331,10 +345,10 @@ function renderConversation(switching, { keepBottomDistance = false } = {}) {
       c.status === 'OPEN' && el('button', { type: 'button', 'data-test': 'close-conversation', text: 'Close conversation', onclick: closeConversation })),
     ownership(c),
     transcript,
-    c.status === 'OPEN' ? replyBox(c, draft, chosen) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message reopens it to the queue.' }));
+    c.status === 'OPEN' ? replyBox(c, draft, chosen, confirmed) : el('p', { class: 'hint reply', text: 'Closed: the consumer\'s next message reopens it to the queue.' }));
   if (keepBottomDistance || (!switching && !atBottom)) transcript.scrollTop = transcript.scrollHeight - fromBottom;
   else transcript.scrollTop = transcript.scrollHeight;
-  updateCount();
+  if (c.status === 'OPEN') askDraft();
   if (writing) $('reply-text').focus();
 }
 
@@ -344,23 +358,28 @@ function hoursLeft(until) {
 }
 
 /**
- * The mode the agent chose for this reply if it is still open, else the consumer's last visibility
+ * The mode the agent chose for this reply if it is still open, else the server's suggestion (a
+ * private answer to a public message showing personal data), else the consumer's last visibility
  * (so a new private message turns an untouched toggle to Private), else any open one.
  */
-function replyBox(c, draft, chosen) {
+function replyBox(c, draft, chosen, confirmed) {
   const open = (mode) => c.replyModes.some((m) => m.mode === mode && m.available);
-  const selected = [chosen, c.defaultReplyMode].find((mode) => mode && open(mode))
+  const selected = [chosen, c.suggestion?.mode, c.defaultReplyMode].find((mode) => mode && open(mode))
     ?? c.replyModes.find((m) => m.available)?.mode;
   const modes = el('fieldset', { class: 'modes' }, el('legend', { class: 'hint', text: 'Reply as' }),
     c.replyModes.map((m) => el('label', { class: m.available ? '' : 'unavailable', title: m.reason || '' },
       el('input', { type: 'radio', name: 'mode', value: m.mode, checked: m.mode === selected, disabled: !m.available,
-        'data-test': `mode-${m.mode}`, onchange: () => { state.chosenMode = m.mode; updateCount(); } }),
+        'data-test': `mode-${m.mode}`, onchange: () => { state.chosenMode = m.mode; checkDraft(); } }),
       MODES[m.mode],
       m.available && m.availableUntil && el('span', { class: 'until', text: `(${hoursLeft(m.availableUntil)})` }),
       !m.available && el('span', { class: 'until', text: `— ${m.reason}` }))));
-  const text = el('textarea', { id: 'reply-text', 'aria-label': 'Reply', 'data-test': 'reply-text', value: draft, oninput: updateCount });
+  const text = el('textarea', { id: 'reply-text', 'aria-label': 'Reply', 'data-test': 'reply-text', value: draft, oninput: checkDraft });
+  const suggestion = c.suggestion && el('p', { class: 'suggestion', 'data-test': 'reply-suggestion', text: c.suggestion.reason });
+  const warning = el('div', { id: 'personal-data-warning', class: 'warning', role: 'status', 'data-test': 'personal-data-warning', hidden: true },
+    el('span', { id: 'personal-data-kinds' }),
+    el('label', {}, el('input', { type: 'checkbox', id: 'confirm-personal-data', 'data-test': 'confirm-personal-data', checked: confirmed }), ' It may be public: send it anyway'));
   return el('form', { class: 'reply', onsubmit: sendReply },
-    modes, text,
+    suggestion, modes, text, warning,
     el('div', { class: 'row' },
       el('button', { type: 'button', 'data-test': 'public-to-private', text: 'Public to Private', title: `Insert the link that opens a private conversation with ${c.accountName ?? 'the brand'}`, onclick: insertLink }),
       el('span', { id: 'reply-count', class: 'count', 'aria-live': 'polite', 'data-test': 'reply-count' }),
@@ -370,20 +389,40 @@ function replyBox(c, draft, chosen) {
 
 const currentMode = () => document.querySelector('input[name="mode"]:checked')?.value;
 
-function updateCount() {
+// The draft is measured by the server, with the same rules that will accept or refuse the reply
+// (Twitter/X's own weighted length, the personal-data guard): one implementation, so the counter
+// and the server cannot disagree. Asked a moment after the last keystroke; a late answer to an
+// older draft never overwrites a newer one.
+const draftCheck = { timer: null, asked: 0 };
+
+function checkDraft() {
+  clearTimeout(draftCheck.timer);
+  draftCheck.timer = setTimeout(askDraft, 120);
+}
+
+async function askDraft() {
+  const c = state.current;
+  const text = $('reply-text')?.value.trim();
+  const mode = currentMode();
+  const asked = ++draftCheck.asked;
+  const check = text && mode
+    ? await api(`/api/conversations/${c.id}/replies/check`, { method: 'POST', body: { text, mode } }).catch(() => null)
+    : null;
+  if (asked === draftCheck.asked && state.current === c) showDraftCheck(check);
+}
+
+function showDraftCheck(check) {
   const count = $('reply-count');
+  const warning = $('personal-data-warning');
   if (!count) return;
-  const text = $('reply-text').value;
-  if (state.current.channel === 'TWITTER' && currentMode() === 'PUBLIC') {
-    const mention = state.profile?.handle ? `@${state.profile.handle} ` : '';
-    const weight = weightedLength(mention + text);
-    count.textContent = `${weight} / ${MAX_TWEET_WEIGHT}${mention ? ' with the mention' : ''}`;
-    count.classList.toggle('over', weight > MAX_TWEET_WEIGHT);
-  } else {
-    const length = [...text].length;
-    count.textContent = length ? `${length} characters` : '';
-    count.classList.remove('over');
-  }
+  count.textContent = !check ? ''
+    : check.weighted ? `${check.length} / ${check.limit} with the mention` : `${check.length} / ${check.limit} characters`;
+  count.title = check?.problem ?? '';
+  count.classList.toggle('over', Boolean(check?.problem));
+  const exposed = check?.personalData?.length > 0;
+  warning.hidden = !exposed;
+  if (exposed) $('personal-data-kinds').textContent = `This public reply would publish personal data: ${personalDataWords(check.personalData)}.`;
+  else $('confirm-personal-data').checked = false;
 }
 
 async function insertLink() {
@@ -393,7 +432,7 @@ async function insertLink() {
   const spaced = `${at > 0 && !/\s$/.test(area.value.slice(0, at)) ? ' ' : ''}${link.url} `;
   area.value = area.value.slice(0, at) + spaced + area.value.slice(at);
   area.focus();
-  updateCount();
+  checkDraft();
 }
 
 async function sendReply(event) {
@@ -404,7 +443,9 @@ async function sendReply(event) {
   try {
     const c = state.current;
     const reply = await api(`/api/conversations/${c.id}/replies`, {
-      method: 'POST', body: { text, mode: currentMode() }, headers: { 'Idempotency-Key': crypto.randomUUID() },
+      method: 'POST',
+      body: { text, mode: currentMode(), personalDataConfirmed: Boolean($('confirm-personal-data')?.checked) },
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
     });
     $('reply-text').value = '';
     state.chosenMode = null;
@@ -412,6 +453,8 @@ async function sendReply(event) {
     await refreshDetail(c);
   } catch (error) {
     $('reply-error').textContent = error.message;
+    // Refused for personal data: the warning and its confirmation show, whatever the check said.
+    if (error.error === 'personal_data') askDraft();
   }
 }
 
@@ -435,7 +478,6 @@ async function loadWidget() {
     return;
   }
   state.profile = profile;
-  updateCount();
   const rows = c.channel === 'FACEBOOK'
     ? [['Locale', profile.locale], ['Time zone', profile.timezone !== undefined ? `UTC${profile.timezone >= 0 ? '+' : '−'}${offset(profile.timezone)}` : null],
       ['Local time', profile.timezone !== undefined ? localTime(profile.timezone) : null]]

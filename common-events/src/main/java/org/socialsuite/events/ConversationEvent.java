@@ -3,6 +3,7 @@ package org.socialsuite.events;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happened in a conversation, on {@link Topics#CONVERSATION}, keyed by conversation id. The
@@ -37,7 +38,12 @@ public sealed interface ConversationEvent {
 
     String brandId();
 
-    /** A message entered a transcript (an inbound message stored, or an agent reply accepted). */
+    /**
+     * A message entered a transcript (an inbound message stored, or an agent reply accepted).
+     *
+     * @param personalData the kinds of personal data a consumer's public message shows everyone
+     *     (empty when none, and for private messages); absent in events written before it existed
+     */
     record MessageRecorded(
             String conversationId,
             String brandId,
@@ -49,10 +55,12 @@ public sealed interface ConversationEvent {
             MessageKind kind,
             String text,
             Instant occurredAt,
-            Instant recordedAt)
+            Instant recordedAt,
+            List<PersonalDataKind> personalData)
             implements ConversationEvent {
 
         public MessageRecorded {
+            personalData = personalData == null ? List.of() : List.copyOf(personalData);
             Require.text(conversationId, "conversationId");
             Require.text(brandId, "brandId");
             Require.text(accountId, "accountId");

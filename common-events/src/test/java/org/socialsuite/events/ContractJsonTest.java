@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
@@ -46,11 +47,12 @@ class ContractJsonTest {
                         Channel.FACEBOOK,
                         "msg-1",
                         MessageDirection.INBOUND,
-                        Visibility.PRIVATE,
-                        MessageKind.PRIVATE_MESSAGE,
-                        "hi",
+                        Visibility.PUBLIC,
+                        MessageKind.COMMENT,
+                        "call me on 0151 23456789",
                         Samples.T0,
-                        Samples.T0),
+                        Samples.T0,
+                        List.of(PersonalDataKind.PHONE)),
                 ConversationEvent.class);
         assertRoundTrip(
                 new ConversationClosed("c-1", "acme", "agent-7", Samples.T0),
@@ -109,6 +111,22 @@ class ContractJsonTest {
 
         assertThat(read.action()).isEqualTo(OutboundAction.REPLY);
         assertThat(read).isEqualTo(Samples.replyRequested());
+    }
+
+    @Test
+    void aMessageRecordedBeforePersonalDataWasFlaggedHasNone() {
+        String json =
+                "{\"type\":\"MessageRecorded\",\"conversationId\":\"c-1\",\"brandId\":\"acme\","
+                        + "\"accountId\":\"acme-facebook\",\"channel\":\"FACEBOOK\","
+                        + "\"messageId\":\"m-1\",\"direction\":\"INBOUND\","
+                        + "\"visibility\":\"PUBLIC\",\"kind\":\"COMMENT\",\"text\":\"hi\","
+                        + "\"occurredAt\":\"2026-01-01T10:00:00Z\","
+                        + "\"recordedAt\":\"2026-01-01T10:00:01Z\"}";
+
+        MessageRecorded read =
+                (MessageRecorded) new ConversationEventDeserializer().deserialize("t", bytes(json));
+
+        assertThat(read.personalData()).isEmpty();
     }
 
     @Test

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
+import org.socialsuite.testsupport.TwitterTextCases;
 import org.socialsuite.testsupport.gateway.NginxGateway;
 
 /**
@@ -375,6 +378,9 @@ class BrowserStoryIT {
                 .isEmpty();
         assertThat(lastIndicator()).contains("Public", "Dev Patel", "posted");
         assertThat(browser.find("mode-PUBLIC").isSelected()).isTrue();
+        // The counter is held to twitter-text's conformance table, as the server is
+        // (conversation-service's PersonalDataTest feeds it the same cases).
+        countsAsTwitterDoes("@devp ".length());
         // The Public-to-Private link on X opens a DM to the brand's account.
         browser.type("reply-text", "Sorry Dev! A fix is rolling out. DM us:");
         browser.click("public-to-private");
@@ -408,6 +414,69 @@ class BrowserStoryIT {
         onConsole();
         browser.awaitText("dm-2000001-9003", "Thanks, order 1234 is on its way");
         browser.screenshot("console-twitter");
+    }
+
+    @Test
+    void aCommentShowingAPhoneNumberIsFlaggedHiddenAndAnsweredPrivately() throws Exception {
+        // Not 8005: the outlet page's story finds that person's only conversation by name.
+        String text = "Still no refund!! Call me on 07911 123456 tonight";
+        commentOnThePagePost("8004", text);
+        String comment = commentShowing(text);
+
+        // Flagged under the comment, and the toggle starts on a Private Response, saying why.
+        onWorkspace();
+        browser.click("conversation-8004");
+        browser.awaitText("transcript", text);
+        browser.until(
+                d ->
+                        consumersMessage(text)
+                                .findElement(By.cssSelector("[data-test='personal-data']"))
+                                .getText()
+                                .contains("Contains personal data: phone number"));
+        browser.awaitText("reply-suggestion", "The consumer's comment shows their phone number");
+        browser.until(d -> browser.find("mode-PRIVATE_RESPONSE").isSelected());
+        browser.awaitText("profile-name", "Chen Wei");
+        browser.screenshot("workspace-personal-data-flag");
+
+        // One click hides it from the public.
+        consumersMessage(text)
+                .findElement(By.cssSelector("[data-test='hide-personal-data']"))
+                .click();
+        browser.until(
+                d ->
+                        consumersMessage(text)
+                                .findElement(By.cssSelector("[data-test='moderation-status']"))
+                                .getText()
+                                .equals("Hidden by acme-agent-1"));
+
+        // A public draft with a phone number: the workspace warns while the agent types, and the
+        // server refuses it until the agent confirms (the brand's own hotline may be public).
+        browser.click("mode-PUBLIC");
+        String hotline = "Sorry! Our refunds team is on +44 20 7946 0958 until 8pm";
+        browser.type("reply-text", hotline);
+        browser.awaitText(
+                "personal-data-warning",
+                "This public reply would publish personal data: phone number");
+        browser.screenshot("workspace-personal-data-warning");
+        browser.click("send");
+        browser.awaitText("reply-error", "Would publish personal data: phone number");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test='message-OUTBOUND']")))
+                .noneMatch(message -> message.getText().contains(hotline));
+        browser.click("confirm-personal-data");
+        browser.click("send");
+        awaitDelivery(hotline, "Sent");
+
+        // And the private answer the toggle suggested.
+        browser.click("mode-PRIVATE_RESPONSE");
+        browser.type("reply-text", "We will call you tonight about the refund");
+        browser.click("send");
+        awaitDelivery("We will call you tonight about the refund", "Sent");
+        browser.screenshot("workspace-personal-data-answered");
+
+        // Facebook's visitors no longer see the number.
+        onConsole();
+        browser.find("fb-hidden-" + comment);
+        browser.until(d -> !browser.find("fb-item-" + comment).getText().contains("07911"));
     }
 
     @Test
@@ -580,17 +649,18 @@ class BrowserStoryIT {
     private static void commentOnThePagePost(String pageId, String personId, String text) {
         onConsole();
         new Select(browser.find("fb-person-select")).selectByValue(personId);
+        // Read inside the wait: the console re-renders as events arrive.
         String post =
                 browser.until(
                                 d ->
                                         d.findElement(
-                                                By.cssSelector(
-                                                        "[data-test='fb-page-"
-                                                                + pageId
-                                                                + "'] [data-test^='fb-item-"
-                                                                + pageId
-                                                                + "_']")))
-                        .getAttribute("data-test")
+                                                        By.cssSelector(
+                                                                "[data-test='fb-page-"
+                                                                        + pageId
+                                                                        + "'] [data-test^='fb-item-"
+                                                                        + pageId
+                                                                        + "_']"))
+                                                .getAttribute("data-test"))
                         .substring("fb-item-".length());
         browser.type("fb-comment-" + post + "-input", text);
         browser.click("fb-comment-" + post + "-send");
@@ -604,8 +674,7 @@ class BrowserStoryIT {
                                 + " text()='"
                                 + text
                                 + "']]");
-        return browser.until(d -> d.findElement(comment))
-                .getAttribute("data-test")
+        return browser.until(d -> d.findElement(comment).getAttribute("data-test"))
                 .substring("fb-item-".length());
     }
 
@@ -660,6 +729,44 @@ class BrowserStoryIT {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Puts each case of the conformance table in the reply box and reads the counter the server's
+     * check fills in: the weight with the mention, over the limit when Twitter/X would refuse it.
+     * The value is set by script, as ChromeDriver cannot type characters outside the basic plane.
+     */
+    private static void countsAsTwitterDoes(int mention) {
+        WebElement box = browser.find("reply-text");
+        for (TwitterTextCases.Case c : TwitterTextCases.ALL) {
+            for (String text : List.of("", c.text())) {
+                ((JavascriptExecutor) browser.driver)
+                        .executeScript(
+                                "arguments[0].value = arguments[1];"
+                                        + " arguments[0].dispatchEvent(new Event('input'));",
+                                box,
+                                text);
+                String expected =
+                        text.isEmpty()
+                                ? ""
+                                : (c.weightedLength() + mention) + " / 280 with the mention";
+                try {
+                    browser.until(d -> browser.find("reply-count").getText().equals(expected));
+                } catch (TimeoutException timeout) {
+                    assertThat(browser.find("reply-count").getText())
+                            .as(c.description())
+                            .isEqualTo(expected);
+                    throw timeout;
+                }
+            }
+            if (!c.text().isEmpty()) {
+                boolean refused = !c.valid() || c.weightedLength() + mention > 280;
+                assertThat(browser.find("reply-count").getAttribute("class").contains("over"))
+                        .as(c.description())
+                        .isEqualTo(refused);
+            }
+        }
+        box.clear();
     }
 
     private static void onConsole() {

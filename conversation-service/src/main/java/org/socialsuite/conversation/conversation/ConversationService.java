@@ -28,6 +28,7 @@ import org.socialsuite.conversation.moderation.ModerationView;
 import org.socialsuite.conversation.moderation.Moderations;
 import org.socialsuite.conversation.outbox.ConversationEvents;
 import org.socialsuite.conversation.reply.ConversationFacts;
+import org.socialsuite.conversation.reply.ReplyModeAvailability;
 import org.socialsuite.conversation.reply.ReplyModePolicy;
 import org.socialsuite.support.accounts.AccountRegistry;
 import org.socialsuite.support.accounts.ConnectedAccount;
@@ -156,18 +157,22 @@ public class ConversationService {
     public Uni<Detail> detail(Conversation conversation) {
         return ConversationFacts.of(conversation, messages)
                 .map(
-                        facts ->
-                                Detail.of(
-                                        conversation,
-                                        accountName(conversation),
-                                        ReplyModePolicy.defaultMode(facts),
-                                        ReplyModePolicy.availability(facts, clock.instant()),
-                                        facts.lastPublic() == null
-                                                ? null
-                                                : new MessageRef(
-                                                        facts.lastPublic().id,
-                                                        facts.lastPublic().platformId),
-                                        clock.instant()));
+                        facts -> {
+                            Instant now = clock.instant();
+                            List<ReplyModeAvailability> modes =
+                                    ReplyModePolicy.availability(facts, now);
+                            Message latest = facts.lastPublic();
+                            return Detail.of(
+                                    conversation,
+                                    accountName(conversation),
+                                    ReplyModePolicy.defaultMode(facts),
+                                    modes,
+                                    ReplyModePolicy.suggestion(facts, modes).orElse(null),
+                                    latest == null
+                                            ? null
+                                            : new MessageRef(latest.id, latest.platformId),
+                                    now);
+                        });
     }
 
     /** Looked up as the conversation is read, so a rename shows at once. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.socialsuite.conversation.reply.ReplyModeAvailability;
+import org.socialsuite.conversation.reply.ReplySuggestion;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
@@ -82,6 +83,8 @@ public final class ConversationViews {
     /**
      * @param defaultReplyMode the visibility of the consumer's last message
      * @param replyModes each mode of the channel: available now, until when, or why not
+     * @param suggestion the mode the toggle should start on instead, and why (the consumer's public
+     *     message shows personal data); absent otherwise
      * @param latestPublic the consumer's latest public message still on the network (the post
      *     widget shows what it answers), however far back in the transcript; absent if none
      * @param accountName as in {@link Summary}
@@ -100,6 +103,7 @@ public final class ConversationViews {
             ResponseDue responseDue,
             ReplyMode defaultReplyMode,
             List<ReplyModeAvailability> replyModes,
+            ReplySuggestion suggestion,
             MessageRef latestPublic,
             Instant createdAt,
             Instant updatedAt) {
@@ -109,6 +113,7 @@ public final class ConversationViews {
                 String accountName,
                 ReplyMode defaultMode,
                 List<ReplyModeAvailability> modes,
+                ReplySuggestion suggestion,
                 MessageRef latestPublic,
                 Instant now) {
             return new Detail(
@@ -124,6 +129,7 @@ public final class ConversationViews {
                     ResponseDue.of(c, now),
                     defaultMode,
                     modes,
+                    suggestion,
                     latestPublic,
                     c.createdAt,
                     c.updatedAt);

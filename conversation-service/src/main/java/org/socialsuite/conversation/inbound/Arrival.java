@@ -5,6 +5,7 @@ import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.privacy.PersonalDataScanner;
 import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.conversation.queue.ResponseTargets;
 import org.socialsuite.events.MessageDirection;
@@ -28,6 +29,7 @@ final class Arrival {
      * @param early what happened to the item before it arrived, or null
      * @param known the consumer's name and handle as profile-service last announced, or null
      * @param targets how soon the brand answers, for a consumer now waiting
+     * @param personalData flags what a public message shows everyone, once, as it is stored
      */
     static Message of(
             Conversation conversation,
@@ -35,6 +37,7 @@ final class Arrival {
             EarlyLifecycle early,
             KnownConsumer known,
             ResponseTargets targets,
+            PersonalDataScanner personalData,
             Instant now) {
         if (conversation.status == ConversationStatus.CLOSED) {
             conversation.reopen(now);
@@ -43,6 +46,7 @@ final class Arrival {
         if (early != null) {
             early.applyTo(message);
         }
+        personalData.flag(conversation.brandId, message);
         if (event.author().name() != null) {
             conversation.consumerName = event.author().name();
         }

@@ -17,6 +17,7 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageLifecycle;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.privacy.PersonalDataScanner;
 import org.socialsuite.conversation.queue.ReopenWindow;
 import org.socialsuite.conversation.queue.ResponseTargets;
 import org.socialsuite.events.LifecycleAction;
@@ -40,6 +41,7 @@ public class InboundMessageRecorder {
     private final InboundOutcomes outcomes;
     private final ResponseTargets targets;
     private final ReopenWindow reopenWindow;
+    private final PersonalDataScanner personalData;
 
     public InboundMessageRecorder(
             ConversationRepository conversations,
@@ -49,7 +51,8 @@ public class InboundMessageRecorder {
             ConversationEvents events,
             InboundOutcomes outcomes,
             ResponseTargets targets,
-            ReopenWindow reopenWindow) {
+            ReopenWindow reopenWindow,
+            PersonalDataScanner personalData) {
         this.conversations = conversations;
         this.messages = messages;
         this.lifecycle = lifecycle;
@@ -58,6 +61,7 @@ public class InboundMessageRecorder {
         this.outcomes = outcomes;
         this.targets = targets;
         this.reopenWindow = reopenWindow;
+        this.personalData = personalData;
     }
 
     /**
@@ -177,6 +181,7 @@ public class InboundMessageRecorder {
                         batch.knownConsumer(
                                 event.accountId(), event.conversationKey().consumerId()),
                         targets,
+                        personalData,
                         now);
         return (reopening ? events.reopened(conversation, now) : Uni.createFrom().voidItem())
                 .chain(() -> messages.persist(message))

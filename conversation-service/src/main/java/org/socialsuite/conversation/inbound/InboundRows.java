@@ -25,6 +25,7 @@ import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.AttachmentsJson;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
+import org.socialsuite.conversation.message.PersonalDataColumn;
 import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.Visibility;
@@ -259,6 +260,7 @@ final class InboundRows {
         Boolean[] edited = new Boolean[n];
         Boolean[] deleted = new Boolean[n];
         Boolean[] hidden = new Boolean[n];
+        String[] personalData = new String[n];
         for (int i = 0; i < n; i++) {
             Message m = messages.get(i);
             ids[i] = m.id;
@@ -280,24 +282,26 @@ final class InboundRows {
             edited[i] = m.edited;
             deleted[i] = m.deleted;
             hidden[i] = m.hidden;
+            personalData[i] = PersonalDataColumn.INSTANCE.convertToDatabaseColumn(m.personalData);
         }
         return query(
                         "INSERT INTO message (id, conversation_id, direction, visibility, kind,"
                             + " channel, account_id, author_id, author_name, text, attachments,"
                             + " platform_id, parent_platform_id, root_platform_id, occurred_at,"
-                            + " received_at, edited, deleted, hidden) SELECT id, conversation_id,"
-                            + " direction, visibility, kind, channel, account_id, author_id,"
-                            + " author_name, text, attachments, platform_id, parent_platform_id,"
-                            + " root_platform_id, occurred_at, received_at, edited, deleted, hidden"
-                            + " FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[],"
-                            + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
-                            + " $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],"
-                            + " $15::timestamptz[], $16::timestamptz[], $17::boolean[],"
-                            + " $18::boolean[], $19::boolean[]) WITH ORDINALITY AS m(id,"
+                            + " received_at, edited, deleted, hidden, personal_data) SELECT id,"
                             + " conversation_id, direction, visibility, kind, channel, account_id,"
                             + " author_id, author_name, text, attachments, platform_id,"
                             + " parent_platform_id, root_platform_id, occurred_at, received_at,"
-                            + " edited, deleted, hidden, position) ORDER BY position",
+                            + " edited, deleted, hidden, personal_data FROM unnest($1::uuid[],"
+                            + " $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],"
+                            + " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                            + " $12::text[], $13::text[], $14::text[], $15::timestamptz[],"
+                            + " $16::timestamptz[], $17::boolean[], $18::boolean[], $19::boolean[],"
+                            + " $20::text[]) WITH ORDINALITY AS m(id, conversation_id, direction,"
+                            + " visibility, kind, channel, account_id, author_id, author_name,"
+                            + " text, attachments, platform_id, parent_platform_id,"
+                            + " root_platform_id, occurred_at, received_at, edited, deleted,"
+                            + " hidden, personal_data, position) ORDER BY position",
                         Tuple.from(
                                 new Object[] {
                                     ids,
@@ -318,7 +322,8 @@ final class InboundRows {
                                     receivedAts,
                                     edited,
                                     deleted,
-                                    hidden
+                                    hidden,
+                                    personalData
                                 }))
                 .replaceWithVoid();
     }

@@ -18,6 +18,7 @@ import org.socialsuite.conversation.conversation.ConversationStatus;
 import org.socialsuite.conversation.message.EarlyLifecycle;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.privacy.PersonalDataScanner;
 import org.socialsuite.conversation.profile.KnownConsumer;
 import org.socialsuite.conversation.queue.ReopenWindow;
 import org.socialsuite.conversation.queue.ResponseTargets;
@@ -43,16 +44,19 @@ public class NewMessageRecorder {
     private final InboundOutcomes outcomes;
     private final ResponseTargets targets;
     private final ReopenWindow reopenWindow;
+    private final PersonalDataScanner personalData;
 
     public NewMessageRecorder(
             Pool database,
             InboundOutcomes outcomes,
             ResponseTargets targets,
-            ReopenWindow reopenWindow) {
+            ReopenWindow reopenWindow,
+            PersonalDataScanner personalData) {
         this.database = database;
         this.outcomes = outcomes;
         this.targets = targets;
         this.reopenWindow = reopenWindow;
+        this.personalData = personalData;
     }
 
     /** Whether this path takes the event: a consumer's new item. */
@@ -123,7 +127,7 @@ public class NewMessageRecorder {
                                         touched.consumers,
                                         reopenWindow.closedAfter()))
                 .invoke(current -> current.forEach(touched::existing))
-                .map(ignored -> touched.arrive(events, spans, targets, results, now))
+                .map(ignored -> touched.arrive(events, spans, targets, personalData, results, now))
                 .call(() -> rows.insertConversations(touched.opened()))
                 .call(() -> rows.reopen(touched.reopened))
                 .call(() -> rows.updateConversations(touched.continued()))
@@ -191,6 +195,7 @@ public class NewMessageRecorder {
                 List<SocialEventReceived> events,
                 EventSpans spans,
                 ResponseTargets targets,
+                PersonalDataScanner personalData,
                 List<String> results,
                 Instant now) {
             for (int i = 0; i < events.size(); i++) {
@@ -226,6 +231,7 @@ public class NewMessageRecorder {
                                 item == null ? null : early.get(item),
                                 known.get(KnownConsumer.id(event.accountId(), consumer)),
                                 targets,
+                                personalData,
                                 now);
                 messages.add(message);
                 written.add(conversation.id);

@@ -17,6 +17,7 @@ import org.socialsuite.events.Channel;
 import org.socialsuite.events.LifecycleAction;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.PersonalDataKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Visibility;
@@ -115,6 +116,14 @@ public class Message extends PanacheEntityBase {
     /** Sent by the brand from the network's own tools, not through the workspace. */
     @Column(name = "sent_outside")
     public boolean sentOutside;
+
+    /**
+     * The kinds of personal data a consumer's public message shows everyone, found as it arrived or
+     * was edited (privacy/PersonalDataScanner); empty for everything else.
+     */
+    @Convert(converter = PersonalDataColumn.class)
+    @Column(name = "personal_data")
+    public List<PersonalDataKind> personalData = List.of();
 
     /** The agent's Idempotency-Key: a double click sends once. */
     @Column(name = "idempotency_key")

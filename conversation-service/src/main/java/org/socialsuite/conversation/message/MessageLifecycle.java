@@ -3,11 +3,18 @@ package org.socialsuite.conversation.message;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.socialsuite.conversation.privacy.PersonalDataScanner;
 import org.socialsuite.events.SocialEventReceived;
 
 /** Mirrors on a stored message what happened to it on the network. */
 @ApplicationScoped
 public class MessageLifecycle {
+
+    private final PersonalDataScanner personalData;
+
+    public MessageLifecycle(PersonalDataScanner personalData) {
+        this.personalData = personalData;
+    }
 
     /** The outcome of a change the message already shows. */
     public static final String UNCHANGED = "unchanged";
@@ -27,6 +34,8 @@ public class MessageLifecycle {
                 previous.text = message.text;
                 message.text = event.text();
                 message.edited = true;
+                // An edit can add personal data, or take it out.
+                personalData.flag(event.brandId(), message);
                 yield previous.persist().replaceWith("edited");
             }
             case DELETED -> {

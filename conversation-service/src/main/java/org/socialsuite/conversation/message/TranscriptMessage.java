@@ -8,6 +8,7 @@ import org.socialsuite.events.Attachment;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.PersonalDataKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 
@@ -22,6 +23,8 @@ import org.socialsuite.events.Visibility;
  * @param liked the brand liked it from the workspace
  * @param moderation the latest moderation an agent asked for (hide, unhide, delete, like) and how
  *     it went; absent if none
+ * @param personalData the kinds of personal data a consumer's public message shows everyone (found
+ *     as it arrived); empty for everything else, and once it is deleted
  */
 public record TranscriptMessage(
         UUID id,
@@ -46,7 +49,8 @@ public record TranscriptMessage(
         boolean sentOutside,
         DeliveryStatus deliveryStatus,
         String failureReason,
-        List<PreviousVersion> previousVersions) {
+        List<PreviousVersion> previousVersions,
+        List<PersonalDataKind> personalData) {
 
     public record Author(String id, String name) {}
 
@@ -87,6 +91,7 @@ public record TranscriptMessage(
                         ? List.of()
                         : versions.stream()
                                 .map(v -> new PreviousVersion(v.text, v.replacedAt))
-                                .toList());
+                                .toList(),
+                m.deleted ? List.of() : m.personalData);
     }
 }

@@ -3,6 +3,7 @@ package org.socialsuite.conversation.outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import org.socialsuite.conversation.conversation.Conversation;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.moderation.Moderation;
@@ -52,7 +53,8 @@ public class ConversationEvents {
                 message.kind,
                 message.deleted ? null : message.text,
                 message.occurredAt,
-                now);
+                now,
+                message.deleted ? List.of() : message.personalData);
     }
 
     public Uni<Void> deliveryChanged(Conversation conversation, Message message, Instant now) {

@@ -40,9 +40,15 @@ public class BulkReplies {
      * @param mode PUBLIC or PRIVATE_RESPONSE
      * @param commentIds the comments to answer (their message ids), or
      * @param unanswered every comment under the post not answered yet
+     * @param personalDataConfirmed a public reply may show the personal data it holds (see {@link
+     *     org.socialsuite.conversation.reply.ReplyRequest})
      */
     public record BulkReplyRequest(
-            String text, ReplyMode mode, List<UUID> commentIds, boolean unanswered) {}
+            String text,
+            ReplyMode mode,
+            List<UUID> commentIds,
+            boolean unanswered,
+            boolean personalDataConfirmed) {}
 
     private final BrandPosts posts;
     private final ReplyService replies;
@@ -64,6 +70,8 @@ public class BulkReplies {
     public Uni<BulkResult> send(
             String brandId, String agentId, String postId, BulkReplyRequest request) {
         ReplyMode mode = check(request);
+        // Once for the whole request: the same text goes under every comment.
+        replies.refusePersonalData(brandId, mode, request.text(), request.personalDataConfirmed());
         UUID bulkId = UUID.randomUUID();
         return posts.comments(brandId, postId, MAX_COMMENTS)
                 .chain(
@@ -80,7 +88,8 @@ public class BulkReplies {
                                                             mode,
                                                             request.text(),
                                                             agentId,
-                                                            bulkId))
+                                                            bulkId,
+                                                            request.personalDataConfirmed()))
                                     .collect()
                                     .asList()
                                     .map(outcomes -> result(bulkId, outcomes, refused));
@@ -122,7 +131,12 @@ public class BulkReplies {
     }
 
     private Uni<Object> answer(
-            Comment comment, ReplyMode mode, String text, String agentId, UUID bulkId) {
+            Comment comment,
+            ReplyMode mode,
+            String text,
+            String agentId,
+            UUID bulkId,
+            boolean personalDataConfirmed) {
         Answer already =
                 mode == ReplyMode.PUBLIC ? Answer.ANSWERED_PUBLICLY : Answer.MOVED_TO_PRIVATE;
         if (comment.answer() == already) {
@@ -147,7 +161,8 @@ public class BulkReplies {
                                                                 mode,
                                                                 text,
                                                                 agentId,
-                                                                bulkId)))
+                                                                bulkId,
+                                                                personalDataConfirmed)))
                 .<Object>map(
                         reply -> new Sent(comment.messageId(), comment.conversationId(), reply.id))
                 .onFailure(ReplyRejected.class)

@@ -2,7 +2,13 @@ package org.socialsuite.conversation.reply;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.Channel;
+import org.socialsuite.events.MessageKind;
+import org.socialsuite.events.PersonalDataKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.Visibility;
 import org.socialsuite.support.rules.MessagingWindows;
@@ -32,6 +38,40 @@ public final class ReplyModePolicy {
         return facts.lastInboundVisibility() == Visibility.PUBLIC
                 ? ReplyMode.PUBLIC
                 : ReplyMode.PRIVATE;
+    }
+
+    /**
+     * A private answer, when the consumer's public message shows personal data and a private mode
+     * is open: a Private Response under a Facebook comment (it answers that very comment), else a
+     * private message. Nothing when the toggle would not start on Public anyway.
+     */
+    public static Optional<ReplySuggestion> suggestion(
+            ConversationFacts facts, List<ReplyModeAvailability> modes) {
+        Message exposed = facts.lastPublic();
+        if (exposed == null
+                || exposed.personalData.isEmpty()
+                || defaultMode(facts) != ReplyMode.PUBLIC) {
+            return Optional.empty();
+        }
+        String shown =
+                exposed.personalData.stream()
+                        .map(PersonalDataKind::words)
+                        .collect(Collectors.joining(", "));
+        boolean comment = exposed.kind == MessageKind.COMMENT;
+        String where = facts.channel() == Channel.TWITTER ? "tweet" : comment ? "comment" : "post";
+        // Only a Facebook comment can be hidden (moderation/ModerationRules).
+        String reason =
+                "The consumer's "
+                        + where
+                        + " shows their "
+                        + shown
+                        + (comment
+                                ? ": answer privately, and hide the comment"
+                                : ": answer privately");
+        return Stream.of(ReplyMode.PRIVATE_RESPONSE, ReplyMode.PRIVATE)
+                .filter(mode -> modes.stream().anyMatch(m -> m.mode() == mode && m.available()))
+                .findFirst()
+                .map(mode -> new ReplySuggestion(mode, reason));
     }
 
     private static ReplyModeAvailability twitterPublic(ConversationFacts facts) {

@@ -1,5 +1,10 @@
 package org.socialsuite.conversation.reply;
 
+import static java.util.stream.Collectors.joining;
+
+import java.util.List;
+import org.socialsuite.events.PersonalDataKind;
+
 /** A reply the network would refuse or that breaks its rules; never sent, the agent is told why. */
 public class ReplyRejected extends RuntimeException {
 
@@ -18,6 +23,16 @@ public class ReplyRejected extends RuntimeException {
 
     public static ReplyRejected unavailable(String message) {
         return new ReplyRejected(409, "mode_unavailable", message);
+    }
+
+    /** A public reply that would show personal data, and was not confirmed. */
+    public static ReplyRejected personalData(List<PersonalDataKind> kinds) {
+        return new ReplyRejected(
+                409,
+                "personal_data",
+                "Would publish personal data: "
+                        + kinds.stream().map(PersonalDataKind::words).collect(joining(", "))
+                        + ". Send it privately, or confirm that it may be public");
     }
 
     public int status() {

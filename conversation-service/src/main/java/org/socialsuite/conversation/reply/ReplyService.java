@@ -18,11 +18,13 @@ import org.socialsuite.conversation.message.Message;
 import org.socialsuite.conversation.message.MessageRepository;
 import org.socialsuite.conversation.message.TranscriptMessage;
 import org.socialsuite.conversation.outbox.ConversationEvents;
+import org.socialsuite.conversation.privacy.PersonalDataScanner;
 import org.socialsuite.conversation.queue.Responses;
 import org.socialsuite.events.Channel;
 import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.OutboundAction;
+import org.socialsuite.events.PersonalDataKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
 import org.socialsuite.events.ReplyTarget;
@@ -41,6 +43,7 @@ public class ReplyService {
     private final OutboundCommands commands;
     private final ConversationEvents events;
     private final Responses responses;
+    private final PersonalDataScanner personalData;
     private final Clock clock;
 
     public ReplyService(
@@ -49,12 +52,14 @@ public class ReplyService {
             OutboundCommands commands,
             ConversationEvents events,
             Responses responses,
+            PersonalDataScanner personalData,
             Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.commands = commands;
         this.events = events;
         this.responses = responses;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -80,6 +85,29 @@ public class ReplyService {
                                                                 request,
                                                                 idempotencyKey)))
                 .map(message -> TranscriptMessage.of(message, List.of()));
+    }
+
+    /** The draft against the rules its reply would meet, changing nothing. */
+    @WithSession
+    public Uni<ReplyCheck> check(String brandId, UUID conversationId, String text, ReplyMode mode) {
+        return conversations
+                .requireForBrand(conversationId, brandId)
+                .map(
+                        conversation -> {
+                            String handle = conversation.consumerHandle;
+                            ReplyLength.Measure measure =
+                                    ReplyLength.measure(conversation.channel, mode, text, handle);
+                            return new ReplyCheck(
+                                    mode,
+                                    measure.length(),
+                                    measure.limit(),
+                                    measure.weighted(),
+                                    ReplyLength.problem(conversation.channel, mode, text, handle)
+                                            .orElse(null),
+                                    mode == ReplyMode.PUBLIC
+                                            ? personalData.scan(brandId, text)
+                                            : List.of());
+                        });
     }
 
     /** The reply an earlier request with the same Idempotency-Key made, if any. */
@@ -123,7 +151,8 @@ public class ReplyService {
             ReplyMode mode,
             String text,
             String agentId,
-            UUID bulkId) {
+            UUID bulkId,
+            boolean personalDataConfirmed) {
         if (conversation.status == ConversationStatus.CLOSED) {
             return Uni.createFrom()
                     .failure(ReplyRejected.unavailable("The conversation is closed"));
@@ -136,7 +165,8 @@ public class ReplyService {
                                             conversation,
                                             facts,
                                             agentId,
-                                            new ReplyRequest(text, mode, chosen.id),
+                                            new ReplyRequest(
+                                                    text, mode, chosen.id, personalDataConfirmed),
                                             null);
                             accepted.message().bulkId = bulkId;
                             return accepted;
@@ -182,6 +212,8 @@ public class ReplyService {
                         problem -> {
                             throw ReplyRejected.badText(problem);
                         });
+        refusePersonalData(
+                conversation.brandId, mode, request.text(), request.personalDataConfirmed());
         ReplyTarget target = ReplyTargets.of(conversation, facts, availability);
         Message message = outbound(conversation, agentId, mode, request.text(), target, now);
         message.idempotencyKey = idempotencyKey;
@@ -190,6 +222,20 @@ public class ReplyService {
         conversation.updatedAt = now;
         return new Accepted(
                 conversation, message, command(conversation, message, target, agentId), now);
+    }
+
+    /**
+     * A public reply that would show personal data is refused unless the agent confirmed it: once
+     * published, a phone number or an address is copied and indexed beyond recall.
+     */
+    public void refusePersonalData(String brandId, ReplyMode mode, String text, boolean confirmed) {
+        if (mode != ReplyMode.PUBLIC || confirmed) {
+            return;
+        }
+        List<PersonalDataKind> found = personalData.scan(brandId, text);
+        if (!found.isEmpty()) {
+            throw ReplyRejected.personalData(found);
+        }
     }
 
     /** The reply, its command (through the outbox) and its event, in the caller's transaction. */

@@ -1,0 +1,24 @@
+package org.socialsuite.events;
+
+/**
+ * A kind of personal data a consumer wrote where everyone can read it, or an agent was about to
+ * publish. Only the kind travels; the value itself is never copied into another record.
+ */
+public enum PersonalDataKind {
+    EMAIL("email address"),
+    PHONE("phone number"),
+    PAYMENT_CARD("card number"),
+    IBAN("bank account number"),
+    ORDER_NUMBER("order number");
+
+    private final String words;
+
+    PersonalDataKind(String words) {
+        this.words = words;
+    }
+
+    /** How an agent reads it: "phone number". */
+    public String words() {
+        return words;
+    }
+}
