@@ -7,26 +7,21 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.AccountChanged;
 import org.socialsuite.events.json.AccountChangedDeserializer;
 import org.socialsuite.support.LogSafe;
+import org.socialsuite.support.consumer.AssignedReader;
 
 /**
  * Reads the whole of the compacted {@code social.account.v1} into {@link AccountRegistry}, from the
@@ -40,7 +35,6 @@ public class AccountFeed {
 
     private static final Logger LOG = Logger.getLogger(AccountFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration TOPIC_RETRY = Duration.ofSeconds(1);
 
     private final AccountRegistry registry;
     private final AccountFeedConfig config;
@@ -64,7 +58,7 @@ public class AccountFeed {
     }
 
     void start(@Observes StartupEvent startup) throws InterruptedException {
-        consumer = new KafkaConsumer<>(consumerProperties());
+        consumer = new KafkaConsumer<>(AssignedReader.properties(kafkaConfig, "account-feed"));
         thread = new Thread(this::run, "account-feed");
         thread.setDaemon(true);
         thread.start();
@@ -97,7 +91,8 @@ public class AccountFeed {
 
     private void run() {
         try (KafkaConsumer<String, byte[]> reader = consumer) {
-            List<TopicPartition> partitions = partitions(reader);
+            List<TopicPartition> partitions =
+                    AssignedReader.partitions(reader, config.topic(), () -> running);
             if (partitions.isEmpty()) {
                 return;
             }
@@ -112,7 +107,7 @@ public class AccountFeed {
                     for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
                         apply(record);
                     }
-                    if (!caughtUp() && reachedEnd(reader, end)) {
+                    if (!caughtUp() && AssignedReader.reachedEnd(reader, end)) {
                         LOG.infof(
                                 "Connected accounts: %d known from %s",
                                 registry.size(), config.topic());
@@ -130,30 +125,6 @@ public class AccountFeed {
             failed = true;
             LOG.error("Connected accounts: the feed stopped; the view no longer changes", e);
         }
-    }
-
-    /** The topic's partitions, once it exists and the broker answers. */
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> reader) {
-        while (running) {
-            try {
-                List<PartitionInfo> found = reader.partitionsFor(config.topic(), TOPIC_RETRY);
-                if (found != null && !found.isEmpty()) {
-                    return found.stream()
-                            .map(info -> new TopicPartition(info.topic(), info.partition()))
-                            .toList();
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException brokerAway) {
-                // asked again below
-            }
-            LOG.debugf("Connected accounts: %s not there yet", config.topic());
-            try {
-                Thread.sleep(TOPIC_RETRY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
-        return List.of();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -181,39 +152,5 @@ public class AccountFeed {
             return;
         }
         registry.apply(record.key(), changed);
-    }
-
-    private static boolean reachedEnd(
-            KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream()
-                .allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
-    }
-
-    /**
-     * The application's own {@code kafka.*} settings (servers, security), as an assigned reader
-     * without a group.
-     */
-    private Properties consumerProperties() {
-        Map<String, Object> properties = new HashMap<>();
-        for (String name : kafkaConfig.getPropertyNames()) {
-            if (name.startsWith("kafka.")) {
-                kafkaConfig
-                        .getOptionalValue(name, String.class)
-                        .ifPresent(
-                                value -> properties.put(name.substring("kafka.".length()), value));
-            }
-        }
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(
-                ConsumerConfig.CLIENT_ID_CONFIG, "account-feed-" + ProcessHandle.current().pid());
-        properties.put(
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName());
-        Properties result = new Properties();
-        result.putAll(properties);
-        return result;
     }
 }
