@@ -6,16 +6,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.AccountChanged;
@@ -34,17 +28,12 @@ import org.socialsuite.support.consumer.AssignedReader;
 public class AccountFeed {
 
     private static final Logger LOG = Logger.getLogger(AccountFeed.class);
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final AccountRegistry registry;
     private final AccountFeedConfig config;
-    private final Config kafkaConfig;
     private final AccountChangedDeserializer deserializer = new AccountChangedDeserializer();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private volatile boolean failed;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final AssignedReader reader;
 
     public AccountFeed(
             AccountRegistry registry,
@@ -53,15 +42,24 @@ public class AccountFeed {
             MeterRegistry meters) {
         this.registry = registry;
         this.config = config;
-        this.kafkaConfig = kafkaConfig;
+        this.reader =
+                new AssignedReader(
+                        "account-feed",
+                        config.topic(),
+                        kafkaConfig,
+                        AssignedReader.FROM_BEGINNING,
+                        this::apply,
+                        () -> {
+                            LOG.infof(
+                                    "Connected accounts: %d known from %s",
+                                    registry.size(), config.topic());
+                            caughtUp.countDown();
+                        });
         meters.gauge("suite.accounts.known", Tags.empty(), registry, AccountRegistry::size);
     }
 
     void start(@Observes StartupEvent startup) throws InterruptedException {
-        consumer = new KafkaConsumer<>(AssignedReader.properties(kafkaConfig, "account-feed"));
-        thread = new Thread(this::run, "account-feed");
-        thread.setDaemon(true);
-        thread.start();
+        reader.open();
         if (!caughtUp.await(config.startWait().toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warnf(
                     "Connected accounts: not caught up with %s after %s; starting, not ready until"
@@ -71,60 +69,16 @@ public class AccountFeed {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        }
+        reader.close();
     }
 
     public boolean caughtUp() {
-        return caughtUp.getCount() == 0;
+        return reader.caughtUp();
     }
 
     /** Whether the view still follows the topic: it stops only on a failure it cannot read past. */
     public boolean following() {
-        return !failed;
-    }
-
-    private void run() {
-        try (KafkaConsumer<String, byte[]> reader = consumer) {
-            List<TopicPartition> partitions =
-                    AssignedReader.partitions(reader, config.topic(), () -> running);
-            if (partitions.isEmpty()) {
-                return;
-            }
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = null;
-            while (running) {
-                try {
-                    if (end == null) {
-                        end = reader.endOffsets(partitions);
-                    }
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                        apply(record);
-                    }
-                    if (!caughtUp() && AssignedReader.reachedEnd(reader, end)) {
-                        LOG.infof(
-                                "Connected accounts: %d known from %s",
-                                registry.size(), config.topic());
-                        caughtUp.countDown();
-                    }
-                } catch (org.apache.kafka.common.errors.TimeoutException brokerAway) {
-                    // The broker did not answer in time: the view keeps what it has, reading goes
-                    // on.
-                    LOG.debugf("Connected accounts: %s; reading on", brokerAway.getMessage());
-                }
-            }
-        } catch (WakeupException stopping) {
-            // shutdown
-        } catch (KafkaException | IllegalStateException e) {
-            failed = true;
-            LOG.error("Connected accounts: the feed stopped; the view no longer changes", e);
-        }
+        return reader.following();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
