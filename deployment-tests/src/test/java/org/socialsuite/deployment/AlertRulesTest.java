@@ -42,7 +42,7 @@ class AlertRulesTest {
 
         DeployCheck.Result check = promtool("check", "rules", "alerts.rules.yaml");
         assertThat(check.status()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 7 rules found");
+        assertThat(check.output()).contains("SUCCESS: 8 rules found");
         DeployCheck.Result tests = promtool("test", "rules", "alerts.test.yaml");
         assertThat(tests.status()).as(tests.output()).isZero();
     }

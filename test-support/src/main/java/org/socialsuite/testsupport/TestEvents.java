@@ -49,20 +49,25 @@ public final class TestEvents {
      * writes.
      */
     public static void publishTraced(String topic, String key, Object event, String traceparent) {
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, key, EventJson.write(event));
-        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        send(record);
+        publishRaw(topic, key, EventJson.write(event), "traceparent", traceparent);
     }
 
     /** Raw bytes, for records no producer of ours would write (poison records). */
-    public static void publishRaw(String topic, String key, byte[] value) {
-        send(new ProducerRecord<>(topic, key, value));
+    public static RecordMetadata publishRaw(String topic, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, key, value));
     }
 
-    private static synchronized void send(ProducerRecord<String, byte[]> record) {
+    /** Raw bytes with a header, as a tool writes them (a replayed copy, say). */
+    public static RecordMetadata publishRaw(
+            String topic, String key, byte[] value, String header, String headerValue) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(header, headerValue.getBytes(StandardCharsets.UTF_8));
+        return send(record);
+    }
+
+    private static synchronized RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
+            return producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + record.topic(), e);
         }
