@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,7 @@ public class PersonalDataScanner {
         boolean any = false;
         while (starts.find()) {
             IBANValidator.Validator country =
-                    IBANS.getValidator(starts.group().substring(0, 2).toUpperCase());
+                    IBANS.getValidator(starts.group().substring(0, 2).toUpperCase(Locale.ROOT));
             if (country == null) {
                 continue;
             }
