@@ -43,6 +43,11 @@ public sealed interface ConversationEvent {
      *
      * @param personalData the kinds of personal data a consumer's public message shows everyone
      *     (empty when none, and for private messages); absent in events written before it existed
+     * @param agentId the agent who wrote a reply in the workspace; absent for the consumer's
+     *     messages and for what the brand sent from the network's own tools
+     * @param replyMode how an agent's reply goes out (a Private Response is PRIVATE to the eye);
+     *     absent for everything else
+     * @param sentOutside the brand sent it from the network's own tools, not from the workspace
      */
     record MessageRecorded(
             String conversationId,
@@ -56,7 +61,10 @@ public sealed interface ConversationEvent {
             String text,
             Instant occurredAt,
             Instant recordedAt,
-            List<PersonalDataKind> personalData)
+            List<PersonalDataKind> personalData,
+            String agentId,
+            ReplyMode replyMode,
+            boolean sentOutside)
             implements ConversationEvent {
 
         public MessageRecorded {

@@ -52,7 +52,28 @@ class ContractJsonTest {
                         "call me on 0151 23456789",
                         Samples.T0,
                         Samples.T0,
-                        List.of(PersonalDataKind.PHONE)),
+                        List.of(PersonalDataKind.PHONE),
+                        null,
+                        null,
+                        false),
+                ConversationEvent.class);
+        assertRoundTrip(
+                new MessageRecorded(
+                        "c-1",
+                        "acme",
+                        "acme-facebook",
+                        Channel.FACEBOOK,
+                        "msg-2",
+                        MessageDirection.OUTBOUND,
+                        Visibility.PRIVATE,
+                        MessageKind.PRIVATE_MESSAGE,
+                        "We sent you a message",
+                        Samples.T0,
+                        Samples.T0,
+                        List.of(),
+                        "acme-agent-1",
+                        ReplyMode.PRIVATE_RESPONSE,
+                        false),
                 ConversationEvent.class);
         assertRoundTrip(
                 new ConversationClosed("c-1", "acme", "agent-7", Samples.T0),
@@ -114,7 +135,7 @@ class ContractJsonTest {
     }
 
     @Test
-    void aMessageRecordedBeforePersonalDataWasFlaggedHasNone() {
+    void aMessageRecordedBeforeItsLaterFieldsHasNoneOfThem() {
         String json =
                 "{\"type\":\"MessageRecorded\",\"conversationId\":\"c-1\",\"brandId\":\"acme\","
                         + "\"accountId\":\"acme-facebook\",\"channel\":\"FACEBOOK\","
@@ -127,6 +148,8 @@ class ContractJsonTest {
                 (MessageRecorded) new ConversationEventDeserializer().deserialize("t", bytes(json));
 
         assertThat(read.personalData()).isEmpty();
+        assertThat(read.agentId()).isNull();
+        assertThat(read.sentOutside()).isFalse();
     }
 
     @Test

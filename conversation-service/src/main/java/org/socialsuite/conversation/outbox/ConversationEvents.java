@@ -17,6 +17,7 @@ import org.socialsuite.events.ConversationEvent.MessageChanged;
 import org.socialsuite.events.ConversationEvent.MessageRecorded;
 import org.socialsuite.events.ConversationEvent.ModerationChanged;
 import org.socialsuite.events.LifecycleAction;
+import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.Topics;
 import org.socialsuite.support.outbox.Outbox;
 
@@ -54,7 +55,15 @@ public class ConversationEvents {
                 message.deleted ? null : message.text,
                 message.occurredAt,
                 now,
-                message.deleted ? List.of() : message.personalData);
+                message.deleted ? List.of() : message.personalData,
+                agentReply(message) ? message.authorId : null,
+                message.replyMode,
+                message.sentOutside);
+    }
+
+    /** A reply an agent wrote in the workspace: its author is the agent. */
+    private static boolean agentReply(Message message) {
+        return message.direction == MessageDirection.OUTBOUND && !message.sentOutside;
     }
 
     public Uni<Void> deliveryChanged(Conversation conversation, Message message, Instant now) {

@@ -32,8 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.AgentApi;
 import org.socialsuite.conversation.InboundEvents;
+import org.socialsuite.events.ConversationEvent;
+import org.socialsuite.events.ConversationEvent.MessageRecorded;
 import org.socialsuite.events.DeliveryOutcome;
 import org.socialsuite.events.LifecycleAction;
+import org.socialsuite.events.MessageDirection;
 import org.socialsuite.events.MessageKind;
 import org.socialsuite.events.ReplyMode;
 import org.socialsuite.events.ReplyRequested;
@@ -41,6 +44,8 @@ import org.socialsuite.events.ReplyResult;
 import org.socialsuite.events.ReplyTarget;
 import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
+import org.socialsuite.events.Visibility;
+import org.socialsuite.events.json.ConversationEventDeserializer;
 import org.socialsuite.events.json.ReplyRequestedDeserializer;
 import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.KafkaResource;
@@ -364,6 +369,33 @@ class ReplyTest {
                                                         + comment.platformId()
                                                         + "' }.deleted",
                                                 equalTo(true)));
+    }
+
+    @Test
+    void aReplyIsAnnouncedWithItsAgentAndMode() {
+        InboundEvents.publish(
+                InboundEvents.consumerMessage(
+                        brand, consumer, MessageKind.COMMENT, "555_9" + brand, "Help?", T0));
+        String id = awaitConversation(1);
+        try (TopicWatcher<ConversationEvent> announced =
+                TopicWatcher.open(Topics.CONVERSATION, new ConversationEventDeserializer())) {
+            send(id, "We wrote to you", "PRIVATE_RESPONSE", null).statusCode(202);
+
+            MessageRecorded reply =
+                    (MessageRecorded)
+                            announced
+                                    .awaitRecord(
+                                            event ->
+                                                    event instanceof MessageRecorded m
+                                                            && m.conversationId().equals(id)
+                                                            && m.direction()
+                                                                    == MessageDirection.OUTBOUND)
+                                    .value();
+            assertThat(reply.agentId()).isEqualTo(brand + "-agent");
+            assertThat(reply.replyMode()).isEqualTo(ReplyMode.PRIVATE_RESPONSE);
+            assertThat(reply.visibility()).isEqualTo(Visibility.PRIVATE);
+            assertThat(reply.sentOutside()).isFalse();
+        }
     }
 
     private void assertCommand(ReplyMode mode, String text, ReplyTarget target) {
