@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ class PersonalDataTest {
     private String consumer;
     private AgentApi api;
     private TopicWatcher<ConversationEvent> announced;
+
+    @Inject PersonalDataScanner scanner;
 
     @BeforeEach
     void setUp() {
@@ -183,6 +186,15 @@ class PersonalDataTest {
                 .body("personalData", empty());
         check(id, "write to care@example.com", "PUBLIC").body("personalData", contains("EMAIL"));
         api.transcript(id).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void theDemoBrandsOrderNumbersAreReadFromConfiguration() {
+        assertThat(scanner.scan("acme", "order acme-123456 never came"))
+                .containsExactly(PersonalDataKind.ORDER_NUMBER);
+        assertThat(scanner.scan("globex", "Bestellung GX20261130"))
+                .containsExactly(PersonalDataKind.ORDER_NUMBER);
+        assertThat(scanner.scan("globex", "order ACME-123456")).isEmpty();
     }
 
     private ValidatableResponse detail(String id) {
