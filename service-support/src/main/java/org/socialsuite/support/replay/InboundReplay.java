@@ -161,6 +161,7 @@ public final class InboundReplay {
         settings.putAll(kafka);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "inbound-replay");
+        settings.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return settings;
@@ -182,6 +183,9 @@ public final class InboundReplay {
      * ({@code 2026-12-01T09:00:00Z}); the broker from {@code KAFKA_BOOTSTRAP_SERVERS}.
      */
     public static void main(String[] args) throws Exception {
+        // The Kafka clients' own log goes nowhere outside a service (its log manager is not set up
+        // here); the result and any failure are printed below.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
