@@ -416,7 +416,7 @@ function showDraftCheck(check) {
   const warning = $('personal-data-warning');
   if (!count) return;
   count.textContent = !check ? ''
-    : check.weighted ? `${check.length} / ${check.limit} with the mention` : `${check.length} / ${check.limit} characters`;
+    : check.weighted ? `${check.length} / ${check.limit}${check.withMention ? ' with the mention' : ''}` : `${check.length} / ${check.limit} characters`;
   count.title = check?.problem ?? '';
   count.classList.toggle('over', Boolean(check?.problem));
   const exposed = check?.personalData?.length > 0;

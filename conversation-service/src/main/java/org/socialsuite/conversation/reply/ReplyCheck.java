@@ -11,6 +11,8 @@ import org.socialsuite.events.ReplyMode;
  * @param length as the network counts it: Twitter/X's weighted length with the mention for a reply
  *     tweet, characters otherwise
  * @param weighted whether {@code length} is Twitter/X's weighted length
+ * @param withMention whether it counts the @mention a reply tweet starts with (the consumer's
+ *     handle is known)
  * @param problem why the reply would be refused as it stands (empty, too long), or absent
  * @param personalData the personal data a public reply would publish (refused unless confirmed);
  *     empty for private modes
@@ -20,5 +22,6 @@ public record ReplyCheck(
         int length,
         int limit,
         boolean weighted,
+        boolean withMention,
         String problem,
         List<PersonalDataKind> personalData) {}

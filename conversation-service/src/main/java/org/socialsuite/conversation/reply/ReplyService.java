@@ -102,6 +102,7 @@ public class ReplyService {
                                     measure.length(),
                                     measure.limit(),
                                     measure.weighted(),
+                                    measure.weighted() && handle != null,
                                     ReplyLength.problem(conversation.channel, mode, text, handle)
                                             .orElse(null),
                                     mode == ReplyMode.PUBLIC

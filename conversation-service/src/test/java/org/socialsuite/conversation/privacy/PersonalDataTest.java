@@ -173,7 +173,8 @@ class PersonalDataTest {
                     .statusCode(200)
                     .body("length", equalTo(c.weightedLength() + mention))
                     .body("limit", equalTo(280))
-                    .body("weighted", equalTo(true));
+                    .body("weighted", equalTo(true))
+                    .body("withMention", equalTo(true));
         }
         check(id, "x".repeat(275), "PUBLIC").body("problem", nullValue());
         check(id, "x".repeat(276), "PUBLIC")
