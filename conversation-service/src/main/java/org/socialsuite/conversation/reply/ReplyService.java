@@ -103,7 +103,7 @@ public class ReplyService {
                                     measure.limit(),
                                     measure.weighted(),
                                     measure.weighted() && handle != null,
-                                    ReplyLength.problem(conversation.channel, mode, text, handle)
+                                    ReplyLength.problemOf(conversation.channel, mode, text, measure)
                                             .orElse(null),
                                     mode == ReplyMode.PUBLIC
                                             ? personalData.scan(brandId, text)

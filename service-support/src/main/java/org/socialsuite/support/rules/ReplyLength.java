@@ -49,10 +49,15 @@ public final class ReplyLength {
     /** Why the network would refuse this text, or nothing when it is fine. */
     public static Optional<String> problem(
             Channel channel, ReplyMode mode, String text, String handle) {
+        return problemOf(channel, mode, text, measure(channel, mode, text, handle));
+    }
+
+    /** The same, for a text already measured ({@link #measure}): a draft is measured once. */
+    public static Optional<String> problemOf(
+            Channel channel, ReplyMode mode, String text, Measure measure) {
         if (text == null || text.isBlank()) {
             return Optional.of("The reply is empty");
         }
-        Measure measure = measure(channel, mode, text, handle);
         if (!measure.charactersAccepted()) {
             return Optional.of(
                     "The reply holds a character Twitter/X refuses (U+FFFE, U+FEFF or U+FFFF)");
