@@ -3,7 +3,6 @@ package org.socialsuite.conversation.reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.socialsuite.conversation.message.Message;
 import org.socialsuite.events.Channel;
@@ -53,10 +52,7 @@ public final class ReplyModePolicy {
                 || defaultMode(facts) != ReplyMode.PUBLIC) {
             return Optional.empty();
         }
-        String shown =
-                exposed.personalData.stream()
-                        .map(PersonalDataKind::words)
-                        .collect(Collectors.joining(", "));
+        String shown = PersonalDataKind.words(exposed.personalData);
         boolean comment = exposed.kind == MessageKind.COMMENT;
         String where = facts.channel() == Channel.TWITTER ? "tweet" : comment ? "comment" : "post";
         // Only a Facebook comment can be hidden (moderation/ModerationRules).

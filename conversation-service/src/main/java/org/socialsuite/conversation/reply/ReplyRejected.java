@@ -1,7 +1,5 @@
 package org.socialsuite.conversation.reply;
 
-import static java.util.stream.Collectors.joining;
-
 import java.util.List;
 import org.socialsuite.events.PersonalDataKind;
 
@@ -31,7 +29,7 @@ public class ReplyRejected extends RuntimeException {
                 409,
                 "personal_data",
                 "Would publish personal data: "
-                        + kinds.stream().map(PersonalDataKind::words).collect(joining(", "))
+                        + PersonalDataKind.words(kinds)
                         + ". Send it privately, or confirm that it may be public");
     }
 
