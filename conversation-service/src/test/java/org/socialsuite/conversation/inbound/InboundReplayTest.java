@@ -12,19 +12,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.socialsuite.conversation.AgentApi;
 import org.socialsuite.conversation.InboundEvents;
@@ -35,6 +27,7 @@ import org.socialsuite.events.SocialEventReceived;
 import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.ConversationEventDeserializer;
 import org.socialsuite.support.replay.InboundReplay;
+import org.socialsuite.testsupport.GroupProgress;
 import org.socialsuite.testsupport.KafkaResource;
 import org.socialsuite.testsupport.PostgresResource;
 import org.socialsuite.testsupport.TestKafka;
@@ -118,7 +111,7 @@ class InboundReplayTest {
                             () ->
                                     assertThat(count("SELECT count(*) FROM message"))
                                             .isEqualTo(stored));
-            awaitEveryRecordApplied();
+            GroupProgress.awaitCommittedToEnd("conversation-service", Topics.INBOUND);
             announced = watcher.pollToEnd().stream().map(ConsumerRecord::value).toList();
         }
         assertThat(replayed.total()).isGreaterThanOrEqualTo(3);
@@ -141,41 +134,6 @@ class InboundReplayTest {
                 .isInstanceOfSatisfying(
                         MessageRecorded.class,
                         recorded -> assertThat(recorded.text()).isEqualTo("second"));
-    }
-
-    /** The service's group has committed up to the topic's end: every copy was applied. */
-    private static void awaitEveryRecordApplied() throws Exception {
-        try (Admin admin = Admin.create(kafka())) {
-            Set<TopicPartition> partitions =
-                    admin
-                            .describeTopics(List.of(Topics.INBOUND))
-                            .allTopicNames()
-                            .get()
-                            .get(Topics.INBOUND)
-                            .partitions()
-                            .stream()
-                            .map(p -> new TopicPartition(Topics.INBOUND, p.partition()))
-                            .collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> latest =
-                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((p, info) -> ends.put(p, info.offset()));
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(
-                            () -> {
-                                Map<TopicPartition, OffsetAndMetadata> committed =
-                                        admin.listConsumerGroupOffsets("conversation-service")
-                                                .partitionsToOffsetAndMetadata()
-                                                .get();
-                                for (TopicPartition partition : partitions) {
-                                    OffsetAndMetadata at = committed.get(partition);
-                                    // Nothing committed: nothing was ever written there.
-                                    assertThat(at == null ? 0 : at.offset())
-                                            .as(partition.toString())
-                                            .isEqualTo(ends.get(partition));
-                                }
-                            });
-        }
     }
 
     private long count(String sql, Object... parameters) {

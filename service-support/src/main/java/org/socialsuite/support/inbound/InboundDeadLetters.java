@@ -5,18 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.socialsuite.events.SocialEventReceived;
-import org.socialsuite.events.Topics;
 import org.socialsuite.events.json.EventJson;
+import org.socialsuite.support.consumer.DeadLetter;
 
 /**
  * Sends the inbound records that cannot be applied to {@code social.inbound.v1.dlq}, one by one,
@@ -51,12 +47,8 @@ public class InboundDeadLetters {
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                text(header(record, "deserialization-failure-reason")));
-        return send(
-                record,
-                header(record, "deserialization-failure-data"),
-                text(header(record, "deserialization-failure-reason")),
-                "org.apache.kafka.common.errors.RecordDeserializationException");
+                DeadLetter.unreadableReason(record));
+        return send(DeadLetter.unreadable(record));
     }
 
     /** A readable event whose processing failed on its own. */
@@ -65,44 +57,11 @@ public class InboundDeadLetters {
                 failure,
                 "Inbound event %s failed; it goes to the dead-letter topic",
                 record.value().platformEventId());
-        return send(
-                record,
-                EventJson.write(record.value()),
-                failure.getMessage() != null ? failure.getMessage() : failure.toString(),
-                failure.getClass().getName());
+        return send(DeadLetter.failed(record, EventJson.write(record.value()), failure));
     }
 
-    private Uni<Void> send(
-            ConsumerRecord<String, SocialEventReceived> record,
-            byte[] value,
-            String reason,
-            String exceptionClass) {
+    private Uni<Void> send(Message<byte[]> deadLetter) {
         deadLettered.increment();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", bytes(reason));
-        headers.add("dead-letter-exception-class-name", bytes(exceptionClass));
-        headers.add("dead-letter-topic", bytes(Topics.INBOUND));
-        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
-        OutgoingKafkaRecordMetadata<String> metadata =
-                OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.key())
-                        .withHeaders(headers)
-                        .build();
-        return emitter.sendMessage(
-                Message.of(value == null ? new byte[0] : value).addMetadata(metadata));
-    }
-
-    private static byte[] header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : header.value();
-    }
-
-    private static String text(byte[] bytes) {
-        return bytes == null ? "unreadable record" : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return emitter.sendMessage(deadLetter);
     }
 }
