@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-modules=(local-stack ingest-service conversation-service outbound-service profile-service account-service social-simulator agent-workspace)
+modules=(local-stack ingest-service conversation-service outbound-service profile-service account-service insight-service social-simulator agent-workspace)
 artifact() {
   case "$1" in
     local-stack) echo "local-stack/target/local-stack.jar" ;;

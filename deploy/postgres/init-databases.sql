@@ -3,3 +3,4 @@ CREATE DATABASE conversation;
 CREATE DATABASE outbound;
 CREATE DATABASE profile;
 CREATE DATABASE account;
+CREATE DATABASE insight;

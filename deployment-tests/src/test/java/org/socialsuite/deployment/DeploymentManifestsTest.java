@@ -28,6 +28,7 @@ class DeploymentManifestsTest {
                     "outbound-service",
                     "profile-service",
                     "account-service",
+                    "insight-service",
                     "agent-workspace");
 
     @Test

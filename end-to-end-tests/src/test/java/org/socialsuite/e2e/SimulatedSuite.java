@@ -36,6 +36,7 @@ final class SimulatedSuite {
     final ServiceProcess profiles;
     final ServiceProcess outbound;
     final ServiceProcess accounts;
+    final ServiceProcess insights;
     final ServiceProcess workspace;
     final TraceCollector traces;
     private final Map<String, String> wiring;
@@ -80,6 +81,12 @@ final class SimulatedSuite {
                         "account-service",
                         "e2e_loop_account",
                         port("account-service", ports),
+                        wiring);
+        insights =
+                suite.startWithDatabase(
+                        "insight-service",
+                        "e2e_loop_insight",
+                        port("insight-service", ports),
                         wiring);
         workspace = suite.start("agent-workspace", port("agent-workspace", ports), wiring);
         suite.awaitReady();
@@ -164,6 +171,7 @@ final class SimulatedSuite {
                                     "outbound-service", address(outbound),
                                     "profile-service", address(profiles),
                                     "account-service", address(accounts),
+                                    "insight-service", address(insights),
                                     "agent-workspace", address(workspace)),
                             Path.of("target", "gateway").toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-stop"));

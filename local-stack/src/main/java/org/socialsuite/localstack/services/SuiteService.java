@@ -29,6 +29,8 @@ public record SuiteService(
                             "profile-service", 8084, Optional.of("profile"), "PROFILE_PORT"),
                     new SuiteService(
                             "account-service", 8085, Optional.of("account"), "ACCOUNT_PORT"),
+                    new SuiteService(
+                            "insight-service", 8086, Optional.of("insight"), "INSIGHT_PORT"),
                     new SuiteService("social-simulator", 8090, Optional.empty(), "SIMULATOR_PORT"),
                     new SuiteService("agent-workspace", 8080, Optional.empty(), "WORKSPACE_PORT"));
 

@@ -38,6 +38,7 @@ public final class SuiteWiring {
         addresses.put("OUTBOUND_SERVICE_URL", local("outbound-service", env));
         addresses.put("PROFILE_SERVICE_URL", local("profile-service", env));
         addresses.put("ACCOUNT_SERVICE_URL", local("account-service", env));
+        addresses.put("INSIGHT_SERVICE_URL", local("insight-service", env));
         addresses.put(
                 "SIMULATOR_SCENARIO_ENABLED",
                 env.getOrDefault("SIMULATOR_SCENARIO_ENABLED", "false"));
