@@ -3,6 +3,8 @@
 // (Facebook Login's code flow; X's OAuth 2.0 with PKCE). The codes come back to this page, which
 // hands them to account-service; tokens never reach the browser.
 
+import { showOnly } from './pages.js';
+
 const PENDING = 'pending-login';
 
 /** Base64url without padding, as OAuth's PKCE and state values are written. */
@@ -126,15 +128,11 @@ export function accountsPage({ api, el, icon, $ }) {
   }
 
   async function open() {
-    $('workspace').classList.add('showing-accounts');
-    section.hidden = false;
+    showOnly('accounts');
     await render();
   }
 
-  function close() {
-    $('workspace').classList.remove('showing-accounts');
-    section.hidden = true;
-  }
+  const close = () => showOnly(null);
 
   return { open, completeLogin };
 }

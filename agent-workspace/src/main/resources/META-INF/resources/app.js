@@ -3,6 +3,7 @@
 // Every consumer text is set with textContent: it is never parsed as HTML.
 import { accountsPage } from './accounts.js';
 import { postsPage } from './posts.js';
+import { insightsPage } from './insights.js';
 
 const state = { session: null, conversations: [], current: null, seen: {}, profile: null, chosenMode: null, agents: [] };
 const $ = (id) => document.getElementById(id);
@@ -627,6 +628,7 @@ async function start(session) {
   }
   state.posts = postsPage({ api, el, icon, $, when });
   $('open-posts').onclick = state.posts.open;
+  $('open-insights').onclick = insightsPage({ api, el, icon, $ }).open;
   $('filter-status').onchange = loadConversations;
   $('filter-channel').onchange = loadConversations;
   $('filter-view').onchange = loadConversations;

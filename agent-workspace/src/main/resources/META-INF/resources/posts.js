@@ -2,6 +2,8 @@
 // answered and how; opening one lists its comments, and an agent answers many with one text:
 // each comment gets a reply of its own (its own delivery status), paced by the network's limits.
 
+import { showOnly } from './pages.js';
+
 const ANSWERS = { UNANSWERED: 'Unanswered', ANSWERED_PUBLICLY: 'Answered publicly', MOVED_TO_PRIVATE: 'Moved to private' };
 const STATUS = { PENDING: 'sending…', SENT: 'sent', FAILED: 'failed', DELIVERY_UNKNOWN: 'delivery unknown' };
 
@@ -105,17 +107,12 @@ export function postsPage({ api, el, icon, $, when }) {
   }
 
   async function openPage() {
-    // One page at a time over the conversations.
-    $('workspace').classList.remove('showing-accounts');
-    $('accounts').hidden = true;
-    $('workspace').classList.add('showing-posts');
-    section.hidden = false;
+    showOnly('posts');
     await showPosts();
   }
 
   function close() {
-    $('workspace').classList.remove('showing-posts');
-    section.hidden = true;
+    showOnly(null);
     open = null;
   }
 

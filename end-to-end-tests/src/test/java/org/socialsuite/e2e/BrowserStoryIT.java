@@ -1,7 +1,12 @@
 package org.socialsuite.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +20,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
+import org.socialsuite.testsupport.AgentTokens;
 import org.socialsuite.testsupport.TwitterTextCases;
 import org.socialsuite.testsupport.gateway.NginxGateway;
 
@@ -414,6 +420,57 @@ class BrowserStoryIT {
         onConsole();
         browser.awaitText("dm-2000001-9003", "Thanks, order 1234 is on its way");
         browser.screenshot("console-twitter");
+
+        // The supervisor's view: a mention answered in public that moved to private. Once
+        // insight-service has the replies, the page shows them in its tables and charts.
+        awaitInsights(
+                "/summary",
+                "publicConversations.find { it.channel == 'TWITTER' }.movedToPrivate",
+                1);
+        awaitInsights("/agents", "agents.find { it.agentId == 'acme-agent-1' }.sent", 2);
+        onWorkspace();
+        browser.click("open-insights");
+        browser.awaitText("responses-TWITTER-PUBLIC", "Public");
+        browser.awaitText("responses-TWITTER-PRIVATE", "Private");
+        browser.awaitText("public-TWITTER", "(");
+        browser.awaitText("tile-moved", "of public conversations moved to private");
+        browser.awaitText("agents-table", "Your replies");
+        browser.find("agent-acme-agent-1");
+        for (String chart : List.of("chart-responses", "chart-replies", "chart-moves")) {
+            browser.until(
+                    d ->
+                            !d.findElements(By.cssSelector("[data-test='" + chart + "'] canvas"))
+                                    .isEmpty());
+        }
+        browser.screenshot("workspace-insights");
+        browser.click("close-insights");
+        browser.find("take-next");
+    }
+
+    /**
+     * Waits until insight-service's answer (today, in the browser's zone: UTC here) holds at least
+     * this many at the path.
+     */
+    private static void awaitInsights(String endpoint, String path, int atLeast) {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            Number value =
+                                    given().baseUri(suite.insights.baseUrl())
+                                            .header(
+                                                    "Authorization",
+                                                    AgentTokens.bearer("acme", "acme-agent-1"))
+                                            .queryParam("from", today)
+                                            .queryParam("to", today)
+                                            .queryParam("zone", "UTC")
+                                            .get("/api/insights" + endpoint)
+                                            .then()
+                                            .statusCode(200)
+                                            .extract()
+                                            .path(path);
+                            return value != null && value.intValue() >= atLeast;
+                        });
     }
 
     @Test
