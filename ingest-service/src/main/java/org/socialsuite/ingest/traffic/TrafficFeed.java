@@ -6,13 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.socialsuite.support.consumer.AssignedReader;
@@ -44,7 +38,7 @@ public class TrafficFeed {
                         "account-traffic",
                         config.topic(),
                         kafkaConfig,
-                        this::seekToLookback,
+                        AssignedReader.since(() -> clock.instant().minus(config.lookback())),
                         this::apply,
                         () ->
                                 LOG.infof(
@@ -63,23 +57,6 @@ public class TrafficFeed {
     /** Whether the look-back has been read to where the topic ended as the replica started. */
     public boolean caughtUp() {
         return reader.caughtUp();
-    }
-
-    private void seekToLookback(
-            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-        long from = clock.instant().minus(config.lookback()).toEpochMilli();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(partition -> times.put(partition, from));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            if (offset == null) {
-                // Nothing written since: only what comes next.
-                consumer.seekToEnd(List.of(partition));
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
-        }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

@@ -1,11 +1,14 @@
 package org.socialsuite.support.consumer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +37,43 @@ public final class AssignedReader {
     }
 
     public static final Start FROM_BEGINNING = KafkaConsumer::seekToBeginning;
+
+    /**
+     * From the first record written at or after the moment, asked for as reading begins; a
+     * partition where nothing has been written since is read from what comes next.
+     */
+    public static Start since(Supplier<Instant> moment) {
+        return (reader, partitions) -> {
+            Map<TopicPartition, Long> offsets = offsetsAt(reader, partitions, moment.get());
+            for (TopicPartition partition : partitions) {
+                Long offset = offsets.get(partition);
+                if (offset == null) {
+                    reader.seekToEnd(List.of(partition));
+                } else {
+                    reader.seek(partition, offset);
+                }
+            }
+        };
+    }
+
+    /**
+     * The first offset written at or after the moment, per partition; absent where nothing has been
+     * written since.
+     */
+    public static Map<TopicPartition, Long> offsetsAt(
+            KafkaConsumer<?, ?> reader, Collection<TopicPartition> partitions, Instant at) {
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, at.toEpochMilli()));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        reader.offsetsForTimes(times)
+                .forEach(
+                        (partition, found) -> {
+                            if (found != null) {
+                                offsets.put(partition, found.offset());
+                            }
+                        });
+        return offsets;
+    }
 
     private static final Logger LOG = Logger.getLogger(AssignedReader.class);
     private static final Duration POLL = Duration.ofMillis(500);

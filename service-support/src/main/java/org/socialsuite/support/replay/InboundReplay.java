@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.socialsuite.support.consumer.AssignedReader;
 
 /**
  * An operator's replay of a time range of inbound events: every record written to the source topic
@@ -75,8 +75,8 @@ public final class InboundReplay {
                     reader.partitionsFor(source).stream()
                             .map((PartitionInfo p) -> new TopicPartition(p.topic(), p.partition()))
                             .toList();
-            Map<TopicPartition, Long> starts = offsetsAt(reader, partitions, from);
-            Map<TopicPartition, Long> ends = offsetsAt(reader, partitions, to);
+            Map<TopicPartition, Long> starts = AssignedReader.offsetsAt(reader, partitions, from);
+            Map<TopicPartition, Long> ends = AssignedReader.offsetsAt(reader, partitions, to);
             Map<TopicPartition, Long> now = reader.endOffsets(partitions);
             Map<Integer, Long> copied = new TreeMap<>();
             long skipped = 0;
@@ -139,21 +139,6 @@ public final class InboundReplay {
         String origin = record.topic() + "/" + record.partition() + "@" + record.offset();
         copy.headers().add(REPLAYED_FROM, origin.getBytes(StandardCharsets.UTF_8));
         return copy;
-    }
-
-    /** The first offset written at or after the moment, per partition; absent if none yet. */
-    private static Map<TopicPartition, Long> offsetsAt(
-            KafkaConsumer<byte[], byte[]> reader, List<TopicPartition> partitions, Instant at) {
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(partition -> times.put(partition, at.toEpochMilli()));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (Map.Entry<TopicPartition, OffsetAndTimestamp> found :
-                reader.offsetsForTimes(times).entrySet()) {
-            if (found.getValue() != null) {
-                offsets.put(found.getKey(), found.getValue().offset());
-            }
-        }
-        return offsets;
     }
 
     private static Properties readerSettings(Properties kafka) {
