@@ -8,11 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialsuite.insight.report.Figures.AgentFigures;
 import org.socialsuite.insight.report.Figures.Agents;
 import org.socialsuite.insight.report.Figures.Daily;
 import org.socialsuite.insight.report.Figures.Summary;
@@ -105,20 +107,10 @@ public class InsightResource {
         Period period = Period.of(from, to, zone, clock);
         boolean everyone = token.getGroups().contains("admin");
         return queries.agents(agent.brandId(), period)
-                .map(
-                        rows ->
-                                new Agents(
-                                        period,
-                                        everyone,
-                                        everyone
-                                                ? rows
-                                                : rows.stream()
-                                                        .filter(
-                                                                row ->
-                                                                        row.agentId()
-                                                                                .equals(
-                                                                                        agent
-                                                                                                .agentId()))
-                                                        .toList()));
+                .map(rows -> new Agents(period, everyone, everyone ? rows : own(rows, agent)));
+    }
+
+    private static List<AgentFigures> own(List<AgentFigures> rows, AgentIdentity agent) {
+        return rows.stream().filter(row -> row.agentId().equals(agent.agentId())).toList();
     }
 }
