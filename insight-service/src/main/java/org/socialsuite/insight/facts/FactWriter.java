@@ -16,7 +16,9 @@ import org.socialsuite.support.persistence.SqlTimes;
 /**
  * Writes a run's facts in one transaction, a statement per table whatever the run's size (rows
  * passed as arrays and unnested). Each statement is idempotent: a message is written once, a
- * delivery keeps its latest status, a closure is written once.
+ * delivery keeps its latest status, a closure is written once. Then the touched conversations'
+ * waits and beginnings are derived again from all their facts, so they never depend on the order
+ * the facts came in.
  */
 @ApplicationScoped
 public class FactWriter {
@@ -45,6 +47,55 @@ public class FactWriter {
                     + " SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[])"
                     + " ON CONFLICT (conversation_id, closed_at) DO NOTHING";
 
+    /** The messages of the touched conversations ($1), without the replies the network refused. */
+    private static final String HISTORY =
+            "history AS (SELECT m.*, count(*) FILTER (WHERE m.direction = 'OUTBOUND') OVER"
+                    + " (PARTITION BY m.conversation_id ORDER BY m.occurred_at, m.message_id)"
+                    + " - CASE WHEN m.direction = 'OUTBOUND' THEN 1 ELSE 0 END AS turn"
+                    + " FROM message_fact m WHERE m.conversation_id = ANY($1) AND NOT EXISTS"
+                    + " (SELECT 1 FROM delivery_fact d WHERE d.message_id = m.message_id"
+                    + " AND d.status = 'FAILED'))";
+
+    /**
+     * A turn holds the consumer's messages after the brand's n-th reply and the reply that ends
+     * them (the (n+1)-th); a turn without a consumer's message is no wait.
+     */
+    private static final String WAITS =
+            "WITH "
+                    + HISTORY
+                    + ", turns AS (SELECT conversation_id, turn, min(brand_id) AS brand_id,"
+                    + " min(channel) AS channel, (array_agg(visibility ORDER BY occurred_at,"
+                    + " message_id)   FILTER (WHERE direction = 'INBOUND'))[1] AS visibility,"
+                    + " min(occurred_at) FILTER (WHERE direction = 'INBOUND') AS asked_at,"
+                    + " min(occurred_at) FILTER (WHERE direction = 'OUTBOUND') AS answered_at,"
+                    + " min(agent_id) FILTER (WHERE direction = 'OUTBOUND') AS agent_id FROM"
+                    + " history GROUP BY conversation_id, turn HAVING count(*) FILTER (WHERE"
+                    + " direction = 'INBOUND') > 0), gone AS (DELETE FROM wait_fact w WHERE"
+                    + " w.conversation_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM turns t   WHERE"
+                    + " t.conversation_id = w.conversation_id AND t.turn = w.turn)) INSERT INTO"
+                    + " wait_fact (conversation_id, turn, brand_id, channel, visibility, asked_at,"
+                    + " answered_at, agent_id) SELECT conversation_id, turn, brand_id, channel,"
+                    + " visibility, asked_at, answered_at, agent_id FROM turns ON CONFLICT"
+                    + " (conversation_id, turn) DO UPDATE SET brand_id = excluded.brand_id, channel"
+                    + " = excluded.channel, visibility = excluded.visibility, asked_at ="
+                    + " excluded.asked_at, answered_at = excluded.answered_at, agent_id ="
+                    + " excluded.agent_id";
+
+    private static final String CONVERSATIONS =
+            "WITH "
+                    + HISTORY
+                    + " INSERT INTO conversation_fact (conversation_id, brand_id, channel,"
+                    + " started_at, started_as, private_at, closed_at) SELECT conversation_id,"
+                    + " min(brand_id), (array_agg(channel ORDER BY occurred_at, message_id))[1],"
+                    + " min(occurred_at), (array_agg(visibility ORDER BY occurred_at,"
+                    + " message_id))[1], min(occurred_at) FILTER (WHERE visibility = 'PRIVATE'),"
+                    + " (SELECT min(c.closed_at) FROM closure_fact c   WHERE c.conversation_id ="
+                    + " history.conversation_id) FROM history GROUP BY conversation_id ON CONFLICT"
+                    + " (conversation_id) DO UPDATE SET brand_id = excluded.brand_id, channel ="
+                    + " excluded.channel, started_at = excluded.started_at, started_as ="
+                    + " excluded.started_as, private_at = excluded.private_at, closed_at ="
+                    + " excluded.closed_at";
+
     private final Pool pool;
 
     public FactWriter(Pool pool) {
@@ -71,7 +122,18 @@ public class FactWriter {
                                                         connection,
                                                         CLOSURES,
                                                         facts.closures(),
-                                                        FactWriter::closureColumns)));
+                                                        FactWriter::closureColumns))
+                                .chain(() -> derive(connection, facts.conversations())));
+    }
+
+    /** The touched conversations' waits and beginnings, from their facts as they now stand. */
+    private static Uni<Void> derive(SqlConnection connection, List<String> conversations) {
+        Tuple touched = Tuple.tuple().addArrayOfString(conversations.toArray(String[]::new));
+        return connection
+                .preparedQuery(WAITS)
+                .execute(touched)
+                .chain(() -> connection.preparedQuery(CONVERSATIONS).execute(touched))
+                .replaceWithVoid();
     }
 
     private static <T> Uni<Void> run(

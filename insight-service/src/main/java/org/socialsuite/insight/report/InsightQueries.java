@@ -18,57 +18,30 @@ import org.socialsuite.insight.report.Figures.ResponseTimes;
 import org.socialsuite.support.persistence.SqlTimes;
 
 /**
- * The figures, computed from the facts when asked: $1 is the brand, [$2, $3) the period, $4 (where
- * used) the reader's time zone. The building blocks below are common table expressions that every
- * query composes from.
+ * The figures, computed when asked from the facts and what FactWriter derives from them: $1 is the
+ * brand, [$2, $3) the period, $4 (where used) the reader's time zone. The building blocks below are
+ * common table expressions that every query composes from.
  */
 @ApplicationScoped
 public class InsightQueries {
 
-    /** A reply the network refused reached no one: it neither answers nor moves anything. */
-    private static String delivered(String message) {
-        return " NOT EXISTS (SELECT 1 FROM delivery_fact d WHERE d.message_id = "
-                + message
-                + ".message_id AND d.status = 'FAILED')";
-    }
-
     /**
      * Each time, in the period, the consumer wrote while no answer was owed (the conversation's
-     * first message, or the first after the brand's last reply), with the brand's next reply.
+     * first message, or the first after the brand's last reply), with the brand's next reply that
+     * did not fail (FactWriter derives them).
      */
     private static final String WAITS =
-            " waits AS (SELECT m.conversation_id, m.channel, m.visibility, m.occurred_at AS"
-                + " asked_at, answer.occurred_at AS answered_at, answer.agent_id FROM message_fact"
-                + " m LEFT JOIN LATERAL (SELECT p.direction FROM message_fact p   WHERE"
-                + " p.conversation_id = m.conversation_id   AND (p.occurred_at, p.message_id) <"
-                + " (m.occurred_at, m.message_id)   AND "
-                    + delivered("p")
-                    + "   ORDER BY p.occurred_at DESC, p.message_id DESC LIMIT 1) before ON true"
-                    + " LEFT JOIN LATERAL (SELECT o.occurred_at, o.agent_id FROM message_fact o"
-                    + "   WHERE o.conversation_id = m.conversation_id AND o.direction = 'OUTBOUND'"
-                    + "   AND o.occurred_at >= m.occurred_at AND "
-                    + delivered("o")
-                    + "   ORDER BY o.occurred_at, o.message_id LIMIT 1) answer ON true"
-                    + " WHERE m.brand_id = $1 AND m.direction = 'INBOUND'"
-                    + " AND m.occurred_at >= $2 AND m.occurred_at < $3"
-                    + " AND before.direction IS DISTINCT FROM 'INBOUND')";
+            " waits AS (SELECT channel, visibility, asked_at, answered_at, agent_id FROM wait_fact"
+                    + " WHERE brand_id = $1 AND asked_at >= $2 AND asked_at < $3)";
 
     /**
      * The conversations that began in the period: how (public or private, the first message's
      * visibility), when the first private message came, when an agent first closed it.
      */
     private static final String STARTED =
-            " started AS (SELECT m.conversation_id, min(m.occurred_at) AS started_at,"
-                + " (array_agg(m.visibility ORDER BY m.occurred_at, m.message_id))[1] AS"
-                + " started_as, (array_agg(m.channel ORDER BY m.occurred_at, m.message_id))[1] AS"
-                + " channel, min(m.occurred_at) FILTER (WHERE m.visibility = 'PRIVATE') AS"
-                + " private_at, (SELECT min(f.closed_at) FROM closure_fact f   WHERE"
-                + " f.conversation_id = m.conversation_id) AS closed_at FROM message_fact m WHERE"
-                + " m.conversation_id IN (SELECT conversation_id FROM message_fact   WHERE brand_id"
-                + " = $1 AND occurred_at >= $2 AND occurred_at < $3) AND "
-                    + delivered("m")
-                    + " GROUP BY m.conversation_id"
-                    + " HAVING min(m.occurred_at) >= $2 AND min(m.occurred_at) < $3)";
+            " started AS (SELECT channel, started_at, started_as, private_at, closed_at"
+                    + " FROM conversation_fact"
+                    + " WHERE brand_id = $1 AND started_at >= $2 AND started_at < $3)";
 
     /** Agents' replies from the workspace in the period, with their delivery's outcome. */
     private static final String REPLIES =
