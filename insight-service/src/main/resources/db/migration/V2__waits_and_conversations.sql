@@ -1,6 +1,6 @@
 -- Two derived tables, so that a figure over months reads an index range instead of walking every conversation's
--- history: each is recomputed, for the conversations a poll touched, from the facts as they then stand (FactWriter),
--- so it is the same whatever order the facts came in.
+-- history. Derived (facts/Derived) from what each poll's new facts can change, so they come out the same whatever
+-- order the facts came in.
 
 -- Each time the consumer wrote while no answer was owed, and the brand's reply that ended it. A conversation's
 -- turn n begins after the brand's n-th reply that did not fail.
@@ -12,6 +12,8 @@ CREATE TABLE wait_fact (
     -- of the consumer's first message of the turn
     visibility      text        NOT NULL,
     asked_at        timestamptz NOT NULL,
+    -- the message that began it: where a later poll resumes counting (two messages may share an instant)
+    asked_message_id text       NOT NULL,
     answered_at     timestamptz,
     -- the agent whose reply ended it (absent when sent from the network's own tools)
     agent_id        text,
@@ -32,7 +34,7 @@ CREATE TABLE conversation_fact (
 );
 CREATE INDEX conversation_fact_brand_started ON conversation_fact (brand_id, started_at);
 
--- The facts stored before these tables existed, derived once as FactWriter derives them (as of this version).
+-- The facts stored before these tables existed, derived once as facts/Derived derives them (as of this version).
 WITH history AS (
     SELECT m.*, count(*) FILTER (WHERE m.direction = 'OUTBOUND')
                     OVER (PARTITION BY m.conversation_id ORDER BY m.occurred_at, m.message_id)
@@ -40,10 +42,12 @@ WITH history AS (
     FROM message_fact m
     WHERE NOT EXISTS (SELECT 1 FROM delivery_fact d WHERE d.message_id = m.message_id AND d.status = 'FAILED')
 )
-INSERT INTO wait_fact (conversation_id, turn, brand_id, channel, visibility, asked_at, answered_at, agent_id)
+INSERT INTO wait_fact (conversation_id, turn, brand_id, channel, visibility, asked_at, asked_message_id,
+                       answered_at, agent_id)
 SELECT conversation_id, turn, min(brand_id), min(channel),
        (array_agg(visibility ORDER BY occurred_at, message_id) FILTER (WHERE direction = 'INBOUND'))[1],
        min(occurred_at) FILTER (WHERE direction = 'INBOUND'),
+       (array_agg(message_id ORDER BY occurred_at, message_id) FILTER (WHERE direction = 'INBOUND'))[1],
        min(occurred_at) FILTER (WHERE direction = 'OUTBOUND'),
        min(agent_id) FILTER (WHERE direction = 'OUTBOUND')
 FROM history GROUP BY conversation_id, turn

@@ -2,11 +2,18 @@ package org.socialsuite.insight.facts;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
@@ -16,9 +23,8 @@ import org.socialsuite.support.persistence.SqlTimes;
 /**
  * Writes a run's facts in one transaction, a statement per table whatever the run's size (rows
  * passed as arrays and unnested). Each statement is idempotent: a message is written once, a
- * delivery keeps its latest status, a closure is written once. Then the touched conversations'
- * waits and beginnings are derived again from all their facts, so they never depend on the order
- * the facts came in.
+ * delivery keeps its latest status, a closure is written once. What they changed (the new messages,
+ * replies that failed, new closures) is then followed into the derived tables ({@link Derived}).
  */
 @ApplicationScoped
 public class FactWriter {
@@ -29,7 +35,8 @@ public class FactWriter {
                     + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
                     + " $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[],"
                     + " $10::boolean[])"
-                    + " ON CONFLICT (message_id) DO NOTHING";
+                    + " ON CONFLICT (message_id) DO NOTHING"
+                    + " RETURNING message_id, conversation_id, direction, occurred_at";
 
     // A status replayed or redelivered after a later one changes nothing (Facts.LATEST in SQL).
     private static final String DELIVERIES =
@@ -40,61 +47,25 @@ public class FactWriter {
                     + " ON CONFLICT (message_id) DO UPDATE SET status = excluded.status,"
                     + " failure_reason = excluded.failure_reason, changed_at = excluded.changed_at"
                     + " WHERE (excluded.changed_at, excluded.status <> 'PENDING')"
-                    + " > (delivery_fact.changed_at, delivery_fact.status <> 'PENDING')";
+                    + " > (delivery_fact.changed_at, delivery_fact.status <> 'PENDING')"
+                    + " RETURNING message_id, status";
 
     private static final String CLOSURES =
             "INSERT INTO closure_fact (conversation_id, closed_at, brand_id, closed_by)"
                     + " SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[])"
-                    + " ON CONFLICT (conversation_id, closed_at) DO NOTHING";
-
-    /** The messages of the touched conversations ($1), without the replies the network refused. */
-    private static final String HISTORY =
-            "history AS (SELECT m.*, count(*) FILTER (WHERE m.direction = 'OUTBOUND') OVER"
-                    + " (PARTITION BY m.conversation_id ORDER BY m.occurred_at, m.message_id)"
-                    + " - CASE WHEN m.direction = 'OUTBOUND' THEN 1 ELSE 0 END AS turn"
-                    + " FROM message_fact m WHERE m.conversation_id = ANY($1) AND NOT EXISTS"
-                    + " (SELECT 1 FROM delivery_fact d WHERE d.message_id = m.message_id"
-                    + " AND d.status = 'FAILED'))";
+                    + " ON CONFLICT (conversation_id, closed_at) DO NOTHING"
+                    + " RETURNING conversation_id, closed_at";
 
     /**
-     * A turn holds the consumer's messages after the brand's n-th reply and the reply that ends
-     * them (the (n+1)-th); a turn without a consumer's message is no wait.
+     * Plans made for each poll's arrays: a plan kept for any size of them joins a poll's few
+     * conversations to the whole table once the table has grown.
      */
-    private static final String WAITS =
-            "WITH "
-                    + HISTORY
-                    + ", turns AS (SELECT conversation_id, turn, min(brand_id) AS brand_id,"
-                    + " min(channel) AS channel, (array_agg(visibility ORDER BY occurred_at,"
-                    + " message_id)   FILTER (WHERE direction = 'INBOUND'))[1] AS visibility,"
-                    + " min(occurred_at) FILTER (WHERE direction = 'INBOUND') AS asked_at,"
-                    + " min(occurred_at) FILTER (WHERE direction = 'OUTBOUND') AS answered_at,"
-                    + " min(agent_id) FILTER (WHERE direction = 'OUTBOUND') AS agent_id FROM"
-                    + " history GROUP BY conversation_id, turn HAVING count(*) FILTER (WHERE"
-                    + " direction = 'INBOUND') > 0), gone AS (DELETE FROM wait_fact w WHERE"
-                    + " w.conversation_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM turns t   WHERE"
-                    + " t.conversation_id = w.conversation_id AND t.turn = w.turn)) INSERT INTO"
-                    + " wait_fact (conversation_id, turn, brand_id, channel, visibility, asked_at,"
-                    + " answered_at, agent_id) SELECT conversation_id, turn, brand_id, channel,"
-                    + " visibility, asked_at, answered_at, agent_id FROM turns ON CONFLICT"
-                    + " (conversation_id, turn) DO UPDATE SET brand_id = excluded.brand_id, channel"
-                    + " = excluded.channel, visibility = excluded.visibility, asked_at ="
-                    + " excluded.asked_at, answered_at = excluded.answered_at, agent_id ="
-                    + " excluded.agent_id";
+    private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
-    private static final String CONVERSATIONS =
-            "WITH "
-                    + HISTORY
-                    + " INSERT INTO conversation_fact (conversation_id, brand_id, channel,"
-                    + " started_at, started_as, private_at, closed_at) SELECT conversation_id,"
-                    + " min(brand_id), (array_agg(channel ORDER BY occurred_at, message_id))[1],"
-                    + " min(occurred_at), (array_agg(visibility ORDER BY occurred_at,"
-                    + " message_id))[1], min(occurred_at) FILTER (WHERE visibility = 'PRIVATE'),"
-                    + " (SELECT min(c.closed_at) FROM closure_fact c   WHERE c.conversation_id ="
-                    + " history.conversation_id) FROM history GROUP BY conversation_id ON CONFLICT"
-                    + " (conversation_id) DO UPDATE SET brand_id = excluded.brand_id, channel ="
-                    + " excluded.channel, started_at = excluded.started_at, started_as ="
-                    + " excluded.started_as, private_at = excluded.private_at, closed_at ="
-                    + " excluded.closed_at";
+    /** The conversations and times of replies ($1) that failed, where their message is known. */
+    private static final String FAILED_REPLIES =
+            "SELECT message_id, conversation_id, occurred_at FROM message_fact"
+                    + " WHERE message_id = ANY($1)";
 
     private final Pool pool;
 
@@ -108,40 +79,114 @@ public class FactWriter {
         }
         return pool.withTransaction(
                 connection ->
-                        run(connection, MESSAGES, facts.messages(), FactWriter::messageColumns)
-                                .chain(
-                                        () ->
-                                                run(
-                                                        connection,
-                                                        DELIVERIES,
-                                                        facts.deliveries(),
-                                                        FactWriter::deliveryColumns))
-                                .chain(
-                                        () ->
-                                                run(
-                                                        connection,
-                                                        CLOSURES,
-                                                        facts.closures(),
-                                                        FactWriter::closureColumns))
-                                .chain(() -> derive(connection, facts.conversations())));
+                        connection
+                                .query(CUSTOM_PLANS)
+                                .execute()
+                                .chain(() -> write(connection, facts)));
     }
 
-    /** The touched conversations' waits and beginnings, from their facts as they now stand. */
-    private static Uni<Void> derive(SqlConnection connection, List<String> conversations) {
-        Tuple touched = Tuple.tuple().addArrayOfString(conversations.toArray(String[]::new));
+    private static Uni<Void> write(SqlConnection connection, Facts facts) {
+        Map<String, Derived.Point> since = new HashMap<>();
+        Set<String> replied = new HashSet<>();
+        List<String> newMessages = new ArrayList<>();
+        List<String> failedReplies = new ArrayList<>();
+        Map<String, Instant> closures = new HashMap<>();
+        return run(connection, MESSAGES, facts.messages(), FactWriter::messageColumns)
+                .invoke(
+                        rows ->
+                                rows.forEach(
+                                        row -> {
+                                            newMessages.add(row.getString("message_id"));
+                                            place(since, row);
+                                            if ("OUTBOUND".equals(row.getString("direction"))) {
+                                                replied.add(row.getString("conversation_id"));
+                                            }
+                                        }))
+                .chain(
+                        () ->
+                                run(
+                                        connection,
+                                        DELIVERIES,
+                                        facts.deliveries(),
+                                        FactWriter::deliveryColumns))
+                .invoke(
+                        rows ->
+                                rows.forEach(
+                                        row -> {
+                                            if ("FAILED".equals(row.getString("status"))) {
+                                                failedReplies.add(row.getString("message_id"));
+                                            }
+                                        }))
+                .chain(
+                        () ->
+                                run(
+                                        connection,
+                                        CLOSURES,
+                                        facts.closures(),
+                                        FactWriter::closureColumns))
+                .invoke(rows -> rows.forEach(row -> earliest(closures, row, "closed_at")))
+                .chain(() -> failed(connection, failedReplies, since))
+                .invoke(replied::addAll)
+                .chain(
+                        failedConversations ->
+                                Derived.follow(
+                                        connection,
+                                        new Derived.Changes(
+                                                since,
+                                                replied,
+                                                newMessages,
+                                                failedConversations,
+                                                closures)));
+    }
+
+    /**
+     * A reply the network refused no longer answers or moves anything from its time on; the
+     * conversations it was in. Its message may not be here yet, and then it is counted as failed
+     * when it comes.
+     */
+    private static Uni<List<String>> failed(
+            SqlConnection connection, List<String> replies, Map<String, Derived.Point> since) {
+        if (replies.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return connection
-                .preparedQuery(WAITS)
-                .execute(touched)
-                .chain(() -> connection.preparedQuery(CONVERSATIONS).execute(touched))
-                .replaceWithVoid();
+                .preparedQuery(FAILED_REPLIES)
+                .execute(Tuple.tuple().addArrayOfString(replies.toArray(String[]::new)))
+                .map(
+                        rows -> {
+                            List<String> conversations = new ArrayList<>();
+                            rows.forEach(
+                                    row -> {
+                                        conversations.add(row.getString("conversation_id"));
+                                        place(since, row);
+                                    });
+                            return conversations;
+                        });
     }
 
-    private static <T> Uni<Void> run(
+    /** The message's place, if it is its conversation's earliest so far. */
+    private static void place(Map<String, Derived.Point> since, Row row) {
+        since.merge(
+                row.getString("conversation_id"),
+                new Derived.Point(
+                        SqlTimes.instant(row, "occurred_at"), row.getString("message_id")),
+                Derived.Point::earlier);
+    }
+
+    private static void earliest(Map<String, Instant> byConversation, Row row, String time) {
+        byConversation.merge(
+                row.getString("conversation_id"),
+                SqlTimes.instant(row, time),
+                (one, other) -> one.isBefore(other) ? one : other);
+    }
+
+    /** The rows the statement returned: those it wrote. */
+    private static <T> Uni<Iterable<Row>> run(
             SqlConnection connection, String sql, List<T> rows, Function<List<T>, Tuple> columns) {
         if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return connection.preparedQuery(sql).execute(columns.apply(rows)).replaceWithVoid();
+        return connection.preparedQuery(sql).execute(columns.apply(rows)).map(written -> written);
     }
 
     private static Tuple messageColumns(List<MessageRecorded> rows) {

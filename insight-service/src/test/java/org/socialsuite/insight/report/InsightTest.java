@@ -15,6 +15,9 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +54,8 @@ import org.socialsuite.testsupport.TopicWatcher;
         initArgs = @ResourceArg(name = "database", value = "insight_test"))
 class InsightTest {
 
+    @Inject Pool database;
+
     /** 11:00 in Berlin on 2 March; the Twitter DM comes the next day. */
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
@@ -77,6 +82,45 @@ class InsightTest {
         }
         GroupProgress.awaitCommittedToEnd("insight-service", Topics.CONVERSATION);
         assertFigures(story.brand);
+    }
+
+    @Test
+    void eventsThatComeBackwardsOneByOneGiveTheSameFigures() {
+        // Each conversation's events newest first, each applied before the next is sent: every
+        // poll brings a fact earlier than those already derived from.
+        Story story = new Story("brand-" + UUID.randomUUID());
+        for (int i = story.events.size() - 1; i >= 0; i--) {
+            ConversationEvent event = story.events.get(i);
+            story.publish(event);
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(event));
+        }
+        assertFigures(story.brand);
+    }
+
+    /** The event's fact is stored (a PENDING older than the status it has is stored as that). */
+    private boolean applied(ConversationEvent event) {
+        String sql;
+        String key;
+        if (event instanceof MessageRecorded message) {
+            sql = "SELECT count(*) FROM message_fact WHERE message_id = $1";
+            key = message.messageId();
+        } else if (event instanceof DeliveryStatusChanged delivery) {
+            sql = "SELECT count(*) FROM delivery_fact WHERE message_id = $1";
+            key = delivery.messageId();
+        } else if (event instanceof ConversationClosed closed) {
+            sql = "SELECT count(*) FROM closure_fact WHERE conversation_id = $1";
+            key = closed.conversationId();
+        } else {
+            return true;
+        }
+        return database.preparedQuery(sql)
+                        .execute(Tuple.of(key))
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getLong(0)
+                > 0;
     }
 
     private void assertFigures(String brand) {
