@@ -3,10 +3,8 @@ package org.socialsuite.insight.facts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.socialsuite.events.ConversationEvent;
 import org.socialsuite.events.ConversationEvent.ConversationClosed;
 import org.socialsuite.events.ConversationEvent.DeliveryStatusChanged;
@@ -47,15 +45,6 @@ public record Facts(
                 new ArrayList<>(messages.values()),
                 new ArrayList<>(deliveries.values()),
                 new ArrayList<>(closures.values()));
-    }
-
-    /** The conversations these facts belong to, each once. */
-    public List<String> conversations() {
-        Set<String> ids = new LinkedHashSet<>();
-        messages.forEach(message -> ids.add(message.conversationId()));
-        deliveries.forEach(delivery -> ids.add(delivery.conversationId()));
-        closures.forEach(closed -> ids.add(closed.conversationId()));
-        return List.copyOf(ids);
     }
 
     public boolean isEmpty() {

@@ -18,9 +18,9 @@ import org.socialsuite.insight.report.Figures.ResponseTimes;
 import org.socialsuite.support.persistence.SqlTimes;
 
 /**
- * The figures, computed when asked from the facts and what FactWriter derives from them: $1 is the
- * brand, [$2, $3) the period, $4 (where used) the reader's time zone. The building blocks below are
- * common table expressions that every query composes from.
+ * The figures, computed when asked from the facts and what facts/Derived derives from them: $1 is
+ * the brand, [$2, $3) the period, $4 (where used) the reader's time zone. The building blocks below
+ * are common table expressions that every query composes from.
  */
 @ApplicationScoped
 public class InsightQueries {
@@ -28,7 +28,7 @@ public class InsightQueries {
     /**
      * Each time, in the period, the consumer wrote while no answer was owed (the conversation's
      * first message, or the first after the brand's last reply), with the brand's next reply that
-     * did not fail (FactWriter derives them).
+     * did not fail (facts/Derived keeps them).
      */
     private static final String WAITS =
             " waits AS (SELECT channel, visibility, asked_at, answered_at, agent_id FROM wait_fact"
